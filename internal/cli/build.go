@@ -1,0 +1,86 @@
+package cli
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+
+	"sunlight/internal/diag"
+	"sunlight/internal/site"
+)
+
+// siteFlags are the flags shared by commands that load a site.
+type siteFlags struct {
+	content, baseURL, theme string
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.content, "content", "content", "content directory")
+	fs.StringVar(&f.baseURL, "base-url", "", "public URL of the portal, may be a sub-path (default: base_url in site.toml)")
+	fs.StringVar(&f.theme, "theme", "", "directory with theme files that override the default theme (layouts/, assets/)")
+}
+
+func (f *siteFlags) options() (site.Options, error) {
+	st, err := os.Stat(f.content)
+	if err != nil || !st.IsDir() {
+		return site.Options{}, usageError{fmt.Sprintf("content directory %q not found", f.content)}
+	}
+	opt := site.Options{Content: os.DirFS(f.content), BaseURL: f.baseURL}
+	if f.theme != "" {
+		if st, err := os.Stat(f.theme); err != nil || !st.IsDir() {
+			return site.Options{}, usageError{fmt.Sprintf("theme directory %q not found", f.theme)}
+		}
+		opt.Theme = os.DirFS(f.theme)
+	}
+	return opt, nil
+}
+
+func buildCmd() *Command {
+	return &Command{
+		Name:      "build",
+		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR]",
+		Short:     "build the portal into a directory of static files",
+		Long: `Build reads the content directory, checks every file, and writes the
+whole portal as static files. If any content error is found, every error is
+printed as path:line:col with a hint, nothing is written, and the previous
+output stays as it was (exit status 1). The output is swapped in atomically.`,
+		Flags: func(fs *flag.FlagSet, env *Env) func(context.Context, []string) error {
+			var sf siteFlags
+			sf.register(fs)
+			out := fs.String("out", "public", "output directory")
+			return func(ctx context.Context, args []string) error {
+				if len(args) > 0 {
+					return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
+				}
+				opt, err := sf.options()
+				if err != nil {
+					return err
+				}
+				opt.Out = *out
+				res, diags, err := site.Build(ctx, opt)
+				printDiags(env, diags)
+				if err != nil {
+					return err
+				}
+				if res == nil {
+					fmt.Fprintf(env.Stderr, "sunlight: %d 个错误,未生成网站(%s 保持不变)\n", diags.Count(diag.Error), *out)
+					return exitError{1}
+				}
+				fmt.Fprintf(env.Stderr, "sunlight: wrote %d pages (%d files, %.1f MB) to %s in %d ms",
+					res.Pages, len(res.Files), float64(res.Bytes)/1e6, *out, res.Duration.Milliseconds())
+				if n := diags.Count(diag.Warning); n > 0 {
+					fmt.Fprintf(env.Stderr, "; %d warnings", n)
+				}
+				fmt.Fprintln(env.Stderr)
+				return nil
+			}
+		},
+	}
+}
+
+func printDiags(env *Env, diags diag.List) {
+	if len(diags) > 0 {
+		diags.WriteText(env.Stderr)
+	}
+}

@@ -1,0 +1,259 @@
+// Package link resolves the references between loaded content files and
+// derives what later stages need: every power item's flow and benchmark,
+// every legal reference's law, unit parents, and the reverse lists (which
+// items cite a law, use a flow or apply a benchmark).
+//
+// References are written as ids. A flow or benchmark id names a file in the
+// same unit's folder; "<unit>/<id>" names another unit's (a township
+// adopting a department's benchmark, for example). Dangling references and
+// duplicate item codes are errors at the position of the reference.
+package link
+
+import (
+	"sort"
+	"strings"
+
+	"sunlight/internal/diag"
+	"sunlight/internal/load"
+	"sunlight/internal/model"
+	"sunlight/internal/suggest"
+)
+
+// Link resolves site in place and returns the problems found.
+func Link(site *model.Site, loc *load.Locator) diag.List {
+	l := &linker{site: site, loc: loc}
+	l.index()
+	l.units()
+	l.powers()
+	l.flows()
+	l.benchmarks()
+	l.diags.Sort()
+	return l.diags
+}
+
+type linker struct {
+	site  *model.Site
+	loc   *load.Locator
+	diags diag.List
+}
+
+func (l *linker) errorf(src model.Source, path, hint, format string, args ...any) {
+	l.diags.Errorf(l.loc.At(src, path), hint, format, args...)
+}
+
+func (l *linker) index() {
+	s := l.site
+	s.LawByID = make(map[string]*model.Law, len(s.Laws))
+	for _, law := range s.Laws {
+		s.LawByID[law.ID] = law
+	}
+	s.UnitByID = make(map[string]*model.Unit, len(s.Units))
+	for _, u := range s.Units {
+		s.UnitByID[u.ID] = u
+	}
+}
+
+func (l *linker) units() {
+	for _, u := range l.site.Units {
+		if u.Parent == "" {
+			continue
+		}
+		p := l.site.UnitByID[u.Parent]
+		if p == nil {
+			l.errorf(u.Src, "parent", hintIDs("可用的单位", l.unitIDs(), u.Parent), "上级单位 %q 不存在", u.Parent)
+			continue
+		}
+		u.ParentRef = p
+		p.Children = append(p.Children, u)
+	}
+}
+
+func (l *linker) unitIDs() []string {
+	var ids []string
+	for _, u := range l.site.Units {
+		ids = append(ids, u.ID)
+	}
+	return ids
+}
+
+func (l *linker) powers() {
+	seen := map[string]*model.Power{}
+	for _, u := range l.site.Units {
+		for _, p := range u.Powers {
+			if p.Subject == "" {
+				p.Subject = u.Name
+			}
+			if first, dup := seen[p.Code]; dup {
+				l.errorf(p.Src, "code", "事项编码在全站必须唯一;已在 "+first.Src.File+" 中使用", "事项编码 %q 重复", p.Code)
+			} else {
+				seen[p.Code] = p
+			}
+			l.legalRefs(p.Src, "basis", p.Basis, p)
+			for i := range p.Accountabilities {
+				l.legalRefs(p.Src, idx("accountabilities", i)+".basis", p.Accountabilities[i].Basis, nil)
+			}
+			if p.Flow != "" {
+				if f := l.findFlow(u, p.Flow); f != nil {
+					p.FlowRef = f
+					f.UsedBy = append(f.UsedBy, p)
+				} else {
+					l.errorf(p.Src, "flow", hintIDs("本单位的流程", flowIDs(u), p.Flow)+";引用其他单位的流程写成 \"单位/流程\"",
+						"流程 %q 不存在", p.Flow)
+				}
+			}
+			if p.Benchmark != "" {
+				if b := l.findBenchmark(u, p.Benchmark); b != nil {
+					p.BenchmarkRef = b
+					b.UsedBy = append(b.UsedBy, p)
+				} else {
+					l.errorf(p.Src, "benchmark", hintIDs("本单位的裁量基准", benchmarkIDs(u), p.Benchmark)+";引用其他单位的基准写成 \"单位/基准\"",
+						"裁量基准 %q 不存在", p.Benchmark)
+				}
+			}
+		}
+	}
+	for _, law := range l.site.Laws {
+		sort.SliceStable(law.CitedBy, func(i, j int) bool { return law.CitedBy[i].Code < law.CitedBy[j].Code })
+	}
+}
+
+func (l *linker) legalRefs(src model.Source, path string, refs []model.LegalRef, citing *model.Power) {
+	for i := range refs {
+		r := &refs[i]
+		if r.Law == "" {
+			continue
+		}
+		law := l.site.LawByID[r.Law]
+		if law == nil {
+			l.errorf(src, idx(path, i)+".law", hintIDs("法规库中的编号", l.lawIDs(), r.Law)+";新法规请先在 laws/ 中登记",
+				"法规 %q 不在法规库中", r.Law)
+			continue
+		}
+		r.LawRef = law
+		if citing != nil && (len(law.CitedBy) == 0 || law.CitedBy[len(law.CitedBy)-1] != citing) {
+			law.CitedBy = append(law.CitedBy, citing)
+		}
+	}
+}
+
+func (l *linker) lawIDs() []string {
+	var ids []string
+	for _, law := range l.site.Laws {
+		ids = append(ids, law.ID)
+	}
+	return ids
+}
+
+// split turns "unit/id" into its parts, defaulting the unit to u.
+func (l *linker) split(u *model.Unit, ref string) (*model.Unit, string) {
+	if unitID, id, ok := strings.Cut(ref, "/"); ok {
+		return l.site.UnitByID[unitID], id
+	}
+	return u, ref
+}
+
+func (l *linker) findFlow(u *model.Unit, ref string) *model.Flow {
+	owner, id := l.split(u, ref)
+	if owner == nil {
+		return nil
+	}
+	for _, f := range owner.Flows {
+		if f.ID == id {
+			return f
+		}
+	}
+	return nil
+}
+
+func (l *linker) findBenchmark(u *model.Unit, ref string) *model.Benchmark {
+	owner, id := l.split(u, ref)
+	if owner == nil {
+		return nil
+	}
+	for _, b := range owner.Benchmarks {
+		if b.ID == id {
+			return b
+		}
+	}
+	return nil
+}
+
+func flowIDs(u *model.Unit) []string {
+	var ids []string
+	for _, f := range u.Flows {
+		ids = append(ids, f.ID)
+	}
+	return ids
+}
+
+func benchmarkIDs(u *model.Unit) []string {
+	var ids []string
+	for _, b := range u.Benchmarks {
+		ids = append(ids, b.ID)
+	}
+	return ids
+}
+
+func (l *linker) flows() {
+	for _, u := range l.site.Units {
+		for _, f := range u.Flows {
+			ids := map[string]int{}
+			var all []string
+			for i, s := range f.Steps {
+				if j, dup := ids[s.ID]; dup && s.ID != "" {
+					l.errorf(f.Src, idx("steps", i)+".id", "第 "+itoa(j+1)+" 个步骤已使用这个编号", "步骤编号 %q 重复", s.ID)
+				}
+				ids[s.ID] = i
+				all = append(all, s.ID)
+			}
+			for i, s := range f.Steps {
+				for k, e := range s.Next {
+					if _, ok := ids[e.To]; !ok {
+						l.errorf(f.Src, idx(idx("steps", i)+".next", k), hintIDs("本流程的步骤", all, e.To),
+							"步骤 %q 指向不存在的步骤 %q", s.ID, e.To)
+					}
+				}
+			}
+		}
+	}
+}
+
+func (l *linker) benchmarks() {
+	for _, u := range l.site.Units {
+		for _, b := range u.Benchmarks {
+			for i := range b.Violations {
+				v := &b.Violations[i]
+				p := idx("violations", i)
+				l.legalRefs(b.Src, p+".violated", v.Violated, nil)
+				l.legalRefs(b.Src, p+".penalty_basis", v.PenaltyBasis, nil)
+			}
+			if b.Source == "" {
+				continue
+			}
+			src := l.findBenchmark(u, b.Source)
+			switch {
+			case src == nil:
+				l.errorf(b.Src, "source", "写成 \"单位/基准\",例如 \"chengguan-ju/weizhang-jianshe\"", "上级裁量基准 %q 不存在", b.Source)
+			case src == b:
+				l.errorf(b.Src, "source", "source 应指向另一个单位的基准", "裁量基准不能采用自己")
+			default:
+				b.SourceRef = src
+			}
+		}
+	}
+}
+
+// hintIDs lists candidates and suggests the closest to got.
+func hintIDs(what string, ids []string, got string) string {
+	if len(ids) == 0 {
+		return what + ": (无)"
+	}
+	h := what + ": " + strings.Join(ids, ", ")
+	if len(ids) > 12 {
+		h = what + ": " + strings.Join(ids[:12], ", ") + " 等 " + itoa(len(ids)) + " 个"
+	}
+	if s := suggest.Closest(got, ids); s != "" {
+		h = "是否想写 \"" + s + "\"?" + h
+	}
+	return h
+}

@@ -1,0 +1,297 @@
+package load
+
+import (
+	"errors"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"sunlight/internal/diag"
+	"sunlight/internal/model"
+	"sunlight/internal/suggest"
+	"sunlight/internal/tomlpos"
+)
+
+// doc is one TOML document being loaded: its file, where its first line
+// sits in the file, its key index and the diagnostics found so far.
+type doc struct {
+	file  string
+	line0 int // file line of the document's first line, minus one
+	ix    *tomlpos.Index
+	diags *diag.List
+}
+
+// pos returns the position of a key path (or of its nearest written
+// ancestor, or of the document start).
+func (d *doc) pos(path string) diag.Position {
+	p, _ := d.ix.Lookup(path)
+	if p.Line == 0 {
+		return diag.Position{File: d.file, Line: d.line0 + 1, Col: 1}
+	}
+	return diag.Position{File: d.file, Line: d.line0 + p.Line, Col: p.Col}
+}
+
+func (d *doc) errorf(path, hint, format string, args ...any) {
+	d.diags.Errorf(d.pos(path), hint, format, args...)
+}
+
+func (d *doc) warnf(path, hint, format string, args ...any) {
+	d.diags.Warnf(d.pos(path), hint, format, args...)
+}
+
+// decodeTOML decodes src into v and checks every written key against v's
+// type. It returns false when the document could not be decoded at all.
+func decodeTOML(file string, line0 int, src string, v any, diags *diag.List) (*doc, bool) {
+	d := &doc{file: file, line0: line0, ix: tomlpos.Scan(src), diags: diags}
+	if _, err := toml.Decode(src, v); err != nil {
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			line, col := pe.Position.Line, runeCol(src, pe.Position.Line, pe.Position.Start)
+			if line == 0 {
+				line, col = 1, 1
+			}
+			diags.Errorf(diag.Position{File: file, Line: line0 + line, Col: col}, tomlHint(pe.Message),
+				"TOML 格式错误: %s", pe.Message)
+		} else {
+			diags.Errorf(diag.Position{File: file, Line: line0 + 1, Col: 1}, "", "TOML 格式错误: %v", err)
+		}
+		return d, false
+	}
+	checkKeys(d, reflect.TypeOf(v))
+	return d, true
+}
+
+// runeCol converts the decoder's byte offset into a rune column on line.
+func runeCol(src string, line, start int) int {
+	off := 0
+	for l := 1; l < line; l++ {
+		i := strings.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
+		}
+		off += i + 1
+	}
+	if start < off || start > len(src) {
+		return 1
+	}
+	return utf8.RuneCountInString(src[off:start]) + 1
+}
+
+func tomlHint(msg string) string {
+	switch {
+	case strings.Contains(msg, "incompatible types"):
+		return "值的类型不对:数字不要加引号,文字要加双引号,列表写成 [\"甲\", \"乙\"]"
+	case strings.Contains(msg, "has already been defined") || strings.Contains(msg, "duplicate"):
+		return "同一个键只能写一次;重复的条目请用 [[表名]] 写成多项"
+	case strings.Contains(msg, "unterminated") || strings.Contains(msg, "unexpected EOF"):
+		return "引号或括号没有闭合;多行文字请用三个双引号 \"\"\" 包起来"
+	case strings.Contains(msg, "invalid") && strings.Contains(msg, "date"):
+		return "日期写成 2025-03-01"
+	}
+	return "检查这一行的引号、括号、逗号和等号;文字值要用英文双引号包起来"
+}
+
+// checkKeys reports every written key that the type does not have.
+func checkKeys(d *doc, t reflect.Type) {
+	for _, path := range d.ix.Keys() {
+		ft, ok := typeAt(t, path)
+		if ok || ft == nil {
+			continue
+		}
+		parent, name := splitPath(path)
+		known := tomlKeys(ft)
+		hint := "可用的键: " + strings.Join(known, ", ")
+		if s := suggest.Closest(name, known); s != "" {
+			hint = "是否想写 \"" + s + "\"?" + hint
+		}
+		_ = parent
+		d.errorf(path, hint, "未知的键 %q", name)
+	}
+}
+
+var unmarshalerType = reflect.TypeOf((*toml.Unmarshaler)(nil)).Elem()
+
+// typeAt walks path through t. It returns ok=true when the path exists (or
+// reaches a type that decodes itself or a map). When the last segment is
+// unknown it returns ok=false and the struct type that lacks it. For a
+// path under an already-unknown key it returns (nil, false).
+func typeAt(t reflect.Type, path string) (reflect.Type, bool) {
+	segs := splitSegs(path)
+	for i, seg := range segs {
+		for t.Kind() == reflect.Pointer {
+			t = t.Elem()
+		}
+		if reflect.PointerTo(t).Implements(unmarshalerType) || t.Kind() == reflect.Map || t.Kind() == reflect.Interface {
+			return t, true
+		}
+		if seg == "[]" {
+			if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
+				return t, true // the decoder reports the type error
+			}
+			t = t.Elem()
+			continue
+		}
+		if t.Kind() != reflect.Struct {
+			return t, true
+		}
+		f, ok := fieldByTag(t, seg)
+		if !ok {
+			if i == len(segs)-1 {
+				return t, false
+			}
+			return nil, false
+		}
+		t = f.Type
+	}
+	return t, true
+}
+
+func splitSegs(path string) []string {
+	var segs []string
+	for _, part := range strings.Split(path, ".") {
+		name := part
+		if i := strings.IndexByte(part, '['); i >= 0 {
+			name = part[:i]
+		}
+		if name != "" {
+			segs = append(segs, name)
+		}
+		for j := strings.IndexByte(part, '['); j >= 0; {
+			segs = append(segs, "[]")
+			k := strings.IndexByte(part[j+1:], '[')
+			if k < 0 {
+				break
+			}
+			j += k + 1
+		}
+	}
+	return segs
+}
+
+func splitPath(path string) (parent, name string) {
+	i := strings.LastIndexByte(path, '.')
+	if i < 0 {
+		return "", path
+	}
+	return path[:i], path[i+1:]
+}
+
+func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		tag := strings.Split(f.Tag.Get("toml"), ",")[0]
+		if tag == name && tag != "-" {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func tomlKeys(t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		tag := strings.Split(t.Field(i).Tag.Get("toml"), ",")[0]
+		if tag != "" && tag != "-" {
+			out = append(out, tag)
+		}
+	}
+	return out
+}
+
+// Helpers shared by the validators.
+
+func (d *doc) required(path, value, what, example string) bool {
+	if strings.TrimSpace(value) != "" {
+		return true
+	}
+	hint := "请填写 " + path
+	if example != "" {
+		hint += ",例如 " + example
+	}
+	if d.ix.Has(path) {
+		d.errorf(path, hint, "%s(%s)不能为空", what, path)
+	} else {
+		d.errorf("", hint, "缺少必填项 %s(%s)", path, what)
+	}
+	return false
+}
+
+func (d *doc) enum(path, value, what string, values []string) {
+	if value == "" || model.In(value, values) {
+		return
+	}
+	hint := "可选值: " + strings.Join(values, "、")
+	if s := suggest.Closest(value, values); s != "" {
+		hint = "是否想写 \"" + s + "\"?" + hint
+	}
+	d.errorf(path, hint, "%s %q 不是有效的取值", what, value)
+}
+
+func (d *doc) date(path string, v model.Date, what string, required bool) {
+	switch {
+	case v.Raw != "":
+		d.errorf(path, "日期写成 2025-03-01 或 \"2025年3月1日\",并且必须是真实存在的日期", "%s %s 不是有效的日期", what, v.Raw)
+	case required && v.IsZero():
+		d.required(path, "", what, "2025-03-01")
+	}
+}
+
+func (d *doc) riskLevel(path string, level *string, required bool) {
+	if *level == "" {
+		if required {
+			d.required(path, "", "风险等级", "\"高\"")
+		}
+		return
+	}
+	n, ok := model.NormalizeRiskLevel(*level)
+	if !ok {
+		d.errorf(path, "风险等级写 高、中、低(也接受 一级/二级/三级 和 ★★★/★★/★)", "风险等级 %q 无法识别", *level)
+		return
+	}
+	*level = n
+}
+
+func idx(path string, i int) string { return path + "[" + strconv.Itoa(i) + "]" }
+
+// validID reports whether s is a URL-safe id: lower-case ASCII letters,
+// digits and single hyphens.
+func validID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// validCode reports whether an item code can be used in a URL: letters,
+// digits, "-", "_", "." and CJK characters; not "." or "..".
+func validCode(s string) bool {
+	if s == "" || s == "." || s == ".." {
+		return false
+	}
+	for _, r := range s {
+		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' ||
+			r >= 0x4e00 && r <= 0x9fff
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func sortedKeys[M ~map[string]V, V any](m M) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

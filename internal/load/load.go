@@ -1,0 +1,365 @@
+package load
+
+import (
+	"bytes"
+	"io/fs"
+	"path"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"sunlight/internal/diag"
+	"sunlight/internal/model"
+)
+
+// MaxFileSize is the largest content file accepted (bytes).
+const MaxFileSize = 4 << 20
+
+// Load reads the content tree in fsys. It returns the site (possibly
+// partial) and every problem found, sorted. Cross-file references are
+// resolved later by package link.
+func Load(fsys fs.FS) (*model.Site, diag.List) {
+	var diags diag.List
+	files, walkDiags := listFiles(fsys)
+	diags.Add(walkDiags...)
+
+	results := make([]result, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				results[i] = loadFile(fsys, files[i])
+			}
+		}()
+	}
+	for i := range files {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+
+	site := &model.Site{}
+	units := map[string]*model.Unit{}
+	haveConfig := false
+	for _, r := range results {
+		diags.Add(r.diags...)
+		switch v := r.value.(type) {
+		case *model.Config:
+			site.Config, haveConfig = *v, true
+		case *model.Law:
+			site.Laws = append(site.Laws, v)
+		case *model.Unit:
+			units[v.ID] = v
+			site.Units = append(site.Units, v)
+		case *model.Page:
+			site.Pages = append(site.Pages, v)
+		}
+	}
+	if !haveConfig && !hasFile(files, "site.toml") {
+		diags.Errorf(diag.Position{File: "site.toml", Line: 1, Col: 1},
+			"在内容目录根部创建 site.toml,至少包含 title、region、organiser、site_code、base_url、year",
+			"缺少网站配置文件 site.toml")
+	}
+	for i, r := range results {
+		unitID := unitOf(files[i].path)
+		u := units[unitID]
+		if u == nil {
+			if r.value != nil && unitID != "" && !isUnitFile(files[i].path) {
+				if _, isUnit := r.value.(*model.Unit); !isUnit && !missingUnitReported(files[:i], unitID) {
+					diags.Errorf(diag.Position{File: "units/" + unitID + "/unit.toml", Line: 1, Col: 1},
+						"每个单位目录都需要 unit.toml(单位名称、类型、行政区划代码等)",
+						"单位目录 units/%s 缺少 unit.toml", unitID)
+				}
+			}
+			continue
+		}
+		switch v := r.value.(type) {
+		case *model.Power:
+			v.Unit = u
+			u.Powers = append(u.Powers, v)
+		case *model.Flow:
+			v.Unit = u
+			u.Flows = append(u.Flows, v)
+		case *model.Benchmark:
+			v.Unit = u
+			u.Benchmarks = append(u.Benchmarks, v)
+		case *model.RiskCatalogue:
+			v.Unit = u
+			u.Risks = append(u.Risks, v)
+		}
+	}
+	sortSite(site)
+	diags.Sort()
+	return site, diags
+}
+
+func missingUnitReported(prev []file, unitID string) bool {
+	for _, f := range prev {
+		if unitOf(f.path) == unitID && !isUnitFile(f.path) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasFile(files []file, p string) bool {
+	for _, f := range files {
+		if f.path == p {
+			return true
+		}
+	}
+	return false
+}
+
+func unitOf(p string) string {
+	parts := strings.Split(p, "/")
+	if len(parts) >= 3 && parts[0] == "units" {
+		return parts[1]
+	}
+	return ""
+}
+
+func isUnitFile(p string) bool { return strings.HasSuffix(p, "/unit.toml") }
+
+func sortSite(s *model.Site) {
+	sort.Slice(s.Laws, func(i, j int) bool { return s.Laws[i].ID < s.Laws[j].ID })
+	sort.Slice(s.Pages, func(i, j int) bool {
+		a, b := s.Pages[i], s.Pages[j]
+		if a.Weight != b.Weight {
+			return a.Weight < b.Weight
+		}
+		return a.Slug < b.Slug
+	})
+	sort.Slice(s.Units, func(i, j int) bool {
+		a, b := s.Units[i], s.Units[j]
+		if a.Order != b.Order {
+			return a.Order < b.Order
+		}
+		return a.ID < b.ID
+	})
+	order := map[string]int{}
+	for i, c := range model.Categories() {
+		order[c.Code] = i
+	}
+	for _, u := range s.Units {
+		sort.Slice(u.Powers, func(i, j int) bool {
+			a, b := u.Powers[i], u.Powers[j]
+			if order[a.Category] != order[b.Category] {
+				return order[a.Category] < order[b.Category]
+			}
+			return a.Code < b.Code
+		})
+		sort.Slice(u.Flows, func(i, j int) bool { return u.Flows[i].ID < u.Flows[j].ID })
+		sort.Slice(u.Benchmarks, func(i, j int) bool { return u.Benchmarks[i].ID < u.Benchmarks[j].ID })
+		sort.Slice(u.Risks, func(i, j int) bool { return u.Risks[i].Year > u.Risks[j].Year })
+	}
+}
+
+// file is one content file to load and what kind it is.
+type file struct {
+	path string
+	kind kind
+	id   string // id derived from the file name
+}
+
+type kind int
+
+const (
+	kindSite kind = iota
+	kindLaw
+	kindUnit
+	kindPower
+	kindFlow
+	kindBenchmark
+	kindRisks
+	kindPage
+)
+
+type result struct {
+	value any
+	diags diag.List
+}
+
+// listFiles walks fsys and classifies every file. Files in unexpected
+// places are reported as warnings and skipped.
+func listFiles(fsys fs.FS) ([]file, diag.List) {
+	var files []file
+	var diags diag.List
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags.Errorf(diag.Position{File: p}, "检查文件权限", "无法读取: %v", err)
+			return nil
+		}
+		name := d.Name()
+		if p != "." && (strings.HasPrefix(name, ".") || strings.HasSuffix(name, "~") || strings.HasPrefix(name, "#")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			diags.Errorf(diag.Position{File: p, Line: 1, Col: 1}, "把文件本身复制到内容目录中,不要使用符号链接",
+				"不允许使用符号链接(可能指向内容目录以外)")
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if f, ok := classify(p); ok {
+			files = append(files, f)
+		} else if !strings.EqualFold(name, "README.md") {
+			diags.Warnf(diag.Position{File: p, Line: 1, Col: 1}, layoutHint, "文件不在约定的位置,已忽略")
+		}
+		return nil
+	})
+	if err != nil {
+		diags.Errorf(diag.Position{File: "."}, "检查 -content 参数指向的目录", "无法读取内容目录: %v", err)
+	}
+	return files, diags
+}
+
+const layoutHint = "内容文件的位置: site.toml、laws/<id>.toml、units/<单位>/unit.toml、units/<单位>/powers/*.md、units/<单位>/flows/<id>.toml、units/<单位>/benchmarks/<id>.toml、units/<单位>/risks/<年份>.toml、pages/<slug>.md"
+
+func classify(p string) (file, bool) {
+	parts := strings.Split(p, "/")
+	base := parts[len(parts)-1]
+	ext := path.Ext(base)
+	stem := strings.TrimSuffix(base, ext)
+	switch {
+	case p == "site.toml":
+		return file{p, kindSite, ""}, true
+	case len(parts) == 2 && parts[0] == "laws" && ext == ".toml":
+		return file{p, kindLaw, stem}, true
+	case len(parts) == 2 && parts[0] == "pages" && ext == ".md":
+		return file{p, kindPage, stem}, true
+	case len(parts) == 3 && parts[0] == "units" && base == "unit.toml":
+		return file{p, kindUnit, parts[1]}, true
+	case len(parts) == 4 && parts[0] == "units":
+		switch {
+		case parts[2] == "powers" && ext == ".md":
+			return file{p, kindPower, stem}, true
+		case parts[2] == "flows" && ext == ".toml":
+			return file{p, kindFlow, stem}, true
+		case parts[2] == "benchmarks" && ext == ".toml":
+			return file{p, kindBenchmark, stem}, true
+		case parts[2] == "risks" && ext == ".toml":
+			return file{p, kindRisks, stem}, true
+		}
+	}
+	return file{}, false
+}
+
+// loadFile reads and checks one file.
+func loadFile(fsys fs.FS, f file) (r result) {
+	defer func() {
+		if e := recover(); e != nil {
+			r = result{}
+			r.diags.Errorf(diag.Position{File: f.path, Line: 1, Col: 1}, "这是 Sunlight 的缺陷,请报告",
+				"internal error while reading this file: %v", e)
+		}
+	}()
+	data, ok := readFile(fsys, f.path, &r.diags)
+	if !ok {
+		return r
+	}
+	switch f.kind {
+	case kindSite:
+		r.value = loadConfig(f, data, &r.diags)
+	case kindLaw:
+		r.value = loadLaw(f, data, &r.diags)
+	case kindUnit:
+		r.value = loadUnit(f, data, &r.diags)
+	case kindPower:
+		r.value = loadPower(f, data, &r.diags)
+	case kindFlow:
+		r.value = loadFlow(f, data, &r.diags)
+	case kindBenchmark:
+		r.value = loadBenchmark(f, data, &r.diags)
+	case kindRisks:
+		r.value = loadRisks(f, data, &r.diags)
+	case kindPage:
+		r.value = loadPage(f, data, &r.diags)
+	}
+	return r
+}
+
+// readFile reads a file and checks that it is non-empty UTF-8 text. It
+// strips a UTF-8 BOM.
+func readFile(fsys fs.FS, p string, diags *diag.List) (string, bool) {
+	pos := diag.Position{File: p, Line: 1, Col: 1}
+	if st, err := fs.Stat(fsys, p); err == nil && st.Size() > MaxFileSize {
+		diags.Errorf(pos, "把内容拆分成多个文件;单个文件不能超过 "+strconv.Itoa(MaxFileSize>>20)+" MB", "文件过大(%d 字节)", st.Size())
+		return "", false
+	}
+	b, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		diags.Errorf(pos, "检查文件权限", "无法读取文件: %v", err)
+		return "", false
+	}
+	b = bytes.TrimPrefix(b, []byte("\ufeff"))
+	if len(bytes.TrimSpace(b)) == 0 {
+		diags.Errorf(pos, "填写内容,或删除这个空文件", "文件是空的")
+		return "", false
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		diags.Errorf(pos, "内容文件必须是纯文本(UTF-8);不要把 Word、Excel 或图片放在这里", "文件包含二进制数据")
+		return "", false
+	}
+	if !utf8.Valid(b) {
+		bad := 0
+		for bad < len(b) {
+			r, size := utf8.DecodeRune(b[bad:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			bad += size
+		}
+		line := bytes.Count(b[:bad], []byte("\n")) + 1
+		lineStart := bytes.LastIndexByte(b[:bad], '\n') + 1
+		col := utf8.RuneCount(b[lineStart:bad]) + 1
+		diags.Errorf(diag.Position{File: p, Line: line, Col: col},
+			"请用 UTF-8 编码另存此文件,例如在记事本中\"另存为\"时把编码选为 UTF-8",
+			"文件不是 UTF-8 编码(可能是 GBK/GB18030,常见于 Windows 记事本或 Excel 另存)")
+		return "", false
+	}
+	return string(b), true
+}
+
+// splitFrontMatter separates +++ TOML front matter from a Markdown body.
+// The body keeps the file's line numbers: the front matter lines are
+// replaced by empty lines.
+func splitFrontMatter(p, src string, diags *diag.List) (front string, body string, ok bool) {
+	first, rest, _ := strings.Cut(src, "\n")
+	if strings.TrimRight(first, "\r \t") != "+++" {
+		diags.Errorf(diag.Position{File: p, Line: 1, Col: 1},
+			"文件第一行必须是 +++,后面是 TOML 格式的字段,再用一行 +++ 结束,然后才是正文",
+			"缺少 +++ 开头的 front matter")
+		return "", "", false
+	}
+	lines := 1
+	off := 0
+	for {
+		line, after, found := strings.Cut(rest[off:], "\n")
+		if strings.TrimRight(line, "\r \t") == "+++" {
+			front = rest[:off]
+			body = strings.Repeat("\n", lines+1) + after
+			if !found {
+				body = strings.Repeat("\n", lines+1)
+			}
+			return front, body, true
+		}
+		if !found {
+			diags.Errorf(diag.Position{File: p, Line: 1, Col: 1},
+				"在字段结束处加一行 +++,把字段与正文分开", "front matter 没有结束的 +++")
+			return "", "", false
+		}
+		off += len(line) + 1
+		lines++
+	}
+}

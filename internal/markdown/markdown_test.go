@@ -1,0 +1,52 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRenderShiftMovesHeadingsDown(t *testing.T) {
+	got, err := New("").RenderShift("# 一\n\n## 二\n\n###### 六", 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"<h2>一</h2>", "<h3>二</h3>", "<h6>六</h6>"} {
+		if !strings.Contains(string(got), w) {
+			t.Errorf("RenderShift = %q, want %q", got, w)
+		}
+	}
+}
+
+func TestRender(t *testing.T) {
+	tests := []struct {
+		name, src, base string
+		want            []string
+		not             []string
+	}{
+		{"table", "| 阶次 | 标准 |\n|---|---|\n| 轻微 | 警告 |\n", "", []string{"<table>", "<th>阶次</th>", "<td>警告</td>"}, nil},
+		{"cjk no space", "第一行\n第二行", "", []string{"第一行第二行"}, nil},
+		{"raw html dropped", "<script>alert(1)</script>\n\n<b onclick=x>b</b>", "", nil, []string{"<script", "onclick"}},
+		{"javascript link", "[点我](javascript:alert(1))", "", []string{`<a href="">`}, []string{"javascript:"}},
+		{"base path", "[指南](/pages/guide/)", "/lzfk/", []string{`href="/lzfk/pages/guide/"`}, nil},
+		{"external untouched", "[外部](https://example.gov.cn/)", "/lzfk/", []string{`href="https://example.gov.cn/"`}, nil},
+		{"protocol relative untouched", "[x](//cdn.example/)", "/lzfk/", []string{`href="//cdn.example/"`}, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := New(tc.base).Render(tc.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(string(got), w) {
+					t.Errorf("Render(%q) = %q, want it to contain %q", tc.src, got, w)
+				}
+			}
+			for _, n := range tc.not {
+				if strings.Contains(string(got), n) {
+					t.Errorf("Render(%q) = %q, must not contain %q", tc.src, got, n)
+				}
+			}
+		})
+	}
+}

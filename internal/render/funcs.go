@@ -1,0 +1,138 @@
+package render
+
+import (
+	"html/template"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"sunlight/internal/model"
+)
+
+// Funcs returns the template functions:
+//
+//	url "units/"          site-relative path → link under the base path ("/lzfk/units/")
+//	abs "units/"          → absolute URL under base_url (for sitemap, canonical)
+//	powerURL .            link to a power item page (also unitURL, flowURL,
+//	                      benchmarkURL, riskURL, lawURL, pageURL, categoryURL)
+//	md .Body              Markdown → safe HTML, headings one level down (## → h3)
+//	mdPage .Body          Markdown → safe HTML, headings as written
+//	stepName flow "id"    name of a flow's step
+//	date .Reviewed        2025-03-01 ("未填写" when unset)
+//	cdate .Reviewed       2025年3月1日
+//	category "CF"         category by code (.Name, .Desc, .Slug)
+//	categories            every category in order
+//	riskClass "高"        CSS class: risk-high, risk-medium, risk-low
+//	articleText .         text of a LegalRef's article from the law registry
+//	lawName .             short name of a LegalRef's law (falls back to its id)
+//	join list sep         strings.Join
+//	inc n                 n+1
+//	domain                host of base_url (for the SiteDomain meta tag)
+//	telURL "0999-…"       tel: link for a phone number
+//	dict "K" v …          map for passing several values to a partial
+func (r *renderer) Funcs() template.FuncMap {
+	link := func(p string) string { return r.base + escapePath(p) }
+	return template.FuncMap{
+		"url":          link,
+		"abs":          func(p string) string { return r.baseURL + escapePath(p) },
+		"powerURL":     func(p *model.Power) string { return link(PowerPath(p)) },
+		"unitURL":      func(u *model.Unit) string { return link(UnitPath(u)) },
+		"flowURL":      func(f *model.Flow) string { return link(FlowPath(f)) },
+		"benchmarkURL": func(b *model.Benchmark) string { return link(BenchmarkPath(b)) },
+		"riskURL":      func(c *model.RiskCatalogue) string { return link(RiskPath(c)) },
+		"lawURL":       func(l *model.Law) string { return link(LawPath(l)) },
+		"pageURL":      func(p *model.Page) string { return link(PagePath(p)) },
+		"categoryURL":  func(c model.Category) string { return link(CategoryPath(c)) },
+		"md":           r.markdown,
+		"mdPage":       func(src string) template.HTML { return r.markdownShift(0, src) },
+		"stepName": func(f *model.Flow, id string) string {
+			for _, s := range f.Steps {
+				if s.ID == id {
+					return s.Name
+				}
+			}
+			return id
+		},
+		"date": func(d model.Date) string {
+			if d.String() == "" {
+				return "未填写"
+			}
+			return d.String()
+		},
+		"cdate":      func(d model.Date) string { return d.Chinese() },
+		"category":   func(code string) model.Category { c, _ := model.CategoryByName(code); return c },
+		"categories": model.Categories,
+		"riskClass":  riskClass,
+		"articleText": func(ref model.LegalRef) string {
+			return articleText(ref)
+		},
+		"lawName": func(ref model.LegalRef) string {
+			if ref.LawRef != nil {
+				return ref.LawRef.Name()
+			}
+			return ref.Law
+		},
+		"join":   strings.Join,
+		"inc":    func(n int) int { return n + 1 },
+		"domain": func() string { u, _ := url.Parse(r.baseURL); return u.Host },
+		"telURL": func(s string) template.URL {
+			var b strings.Builder
+			for _, c := range s {
+				if c >= '0' && c <= '9' || c == '+' {
+					b.WriteRune(c)
+				}
+			}
+			return template.URL("tel:" + b.String())
+		},
+		"itoa": strconv.Itoa,
+		"dict": func(kv ...any) map[string]any {
+			m := make(map[string]any, len(kv)/2)
+			for i := 0; i+1 < len(kv); i += 2 {
+				k, _ := kv[i].(string)
+				m[k] = kv[i+1]
+			}
+			return m
+		},
+	}
+}
+
+func riskClass(level string) string {
+	switch level {
+	case model.RiskHigh:
+		return "risk-high"
+	case model.RiskMedium:
+		return "risk-medium"
+	case model.RiskLow:
+		return "risk-low"
+	}
+	return "risk-none"
+}
+
+// articleText finds the cited article's text in the registry: an exact
+// match of the article number, else the article part up to 条
+// ("第四十条第一款" → "第四十条").
+func articleText(ref model.LegalRef) string {
+	if ref.LawRef == nil || ref.Article == "" {
+		return ""
+	}
+	want := ref.Article
+	if i := strings.Index(want, "条"); i >= 0 {
+		want = want[:i+len("条")]
+	}
+	for _, a := range ref.LawRef.Articles {
+		if a.Number == ref.Article || a.Number == want {
+			return a.Text
+		}
+	}
+	return ""
+}
+
+// escapePath percent-encodes each segment of a site-relative path, so item
+// codes with Chinese characters give valid URLs.
+func escapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}

@@ -1,0 +1,385 @@
+package render
+
+import (
+	"bytes"
+	"encoding/xml"
+	"sort"
+	"strconv"
+
+	"sunlight/internal/model"
+)
+
+// Page data of each layout.
+
+// Counts summarises the portal for the home page.
+type Counts struct {
+	Units, Powers, Flows, Benchmarks, Tiers, RiskPoints, HighRisks, Laws int
+}
+
+// CategoryCount is a category with how many items it has.
+type CategoryCount struct {
+	Category model.Category
+	Count    int
+}
+
+// HomeData is the home page's data.
+type HomeData struct {
+	Counts     Counts
+	Categories []CategoryCount
+	Recent     []*model.Power
+	Units      []*model.Unit
+}
+
+// UnitGroup is a list of units of one type.
+type UnitGroup struct {
+	Type  string
+	Units []*model.Unit
+}
+
+// PowerGroup is a list of power items of one category.
+type PowerGroup struct {
+	Category model.Category
+	Powers   []*model.Power
+}
+
+// UnitData is the unit page's data.
+type UnitData struct {
+	Unit   *model.Unit
+	Groups []PowerGroup
+}
+
+// StepRisk is a risk point with the step it belongs to.
+type StepRisk struct {
+	Step string
+	Risk model.RiskPoint
+}
+
+// PowerData is the power item page's data.
+type PowerData struct {
+	Power *model.Power
+	Risks []StepRisk // the item's own risk points, then its flow's
+}
+
+// FlowData is the flow page's data.
+type FlowData struct{ Flow *model.Flow }
+
+// BenchmarkData is the benchmark page's data.
+type BenchmarkData struct{ Benchmark *model.Benchmark }
+
+// BenchmarksData is the benchmark index's data.
+type BenchmarksData struct{ Benchmarks []*model.Benchmark }
+
+// RiskData is the risk catalogue page's data.
+type RiskData struct {
+	Catalogue *model.RiskCatalogue
+	Groups    []RiskGroup
+}
+
+// RiskGroup is the catalogue rows of one object type.
+type RiskGroup struct {
+	Type  string
+	Items []model.RiskItem
+}
+
+// CategoryData is a category page's data.
+type CategoryData struct {
+	Category model.Category
+	Units    []UnitPowers
+	Count    int
+}
+
+// UnitPowers is one unit's items in a category.
+type UnitPowers struct {
+	Unit   *model.Unit
+	Powers []*model.Power
+}
+
+// LawData is a law page's data.
+type LawData struct{ Law *model.Law }
+
+// PageData is a free page's data.
+type PageData struct{ Page *model.Page }
+
+func (r *renderer) view(path, title string, crumbs []Crumb, main any) *View {
+	return &View{Site: r.site, Cfg: &r.site.Config, Path: path, Title: title, Crumbs: crumbs, Main: main}
+}
+
+func home() Crumb { return Crumb{"首页", HomePath} }
+
+// plan lists every page in a deterministic order.
+func (r *renderer) plan() []page {
+	s := r.site
+	var pages []page
+	add := func(path, layout string, v *View) { pages = append(pages, page{path, layout, v}) }
+
+	var all []*model.Power
+	var benchmarks []*model.Benchmark
+	for _, u := range s.Units {
+		all = append(all, u.Powers...)
+		benchmarks = append(benchmarks, u.Benchmarks...)
+	}
+
+	// Home.
+	hv := r.view(HomePath, s.Config.Title, nil, r.homeData(all, benchmarks))
+	hv.Column = &Column{Name: "首页", Description: s.Config.Description, Keywords: joinKeywords(s.Config.Keywords), Type: "首页"}
+	add(HomePath, "home", hv)
+
+	// Units.
+	uv := r.view(UnitsPath, "单位", []Crumb{home()}, unitGroups(s.Units))
+	uv.Column = &Column{Name: "单位", Description: s.Config.Region + "各单位权责清单与廉政风险防控信息", Keywords: "单位,权责清单", Type: "列表"}
+	add(UnitsPath, "units", uv)
+	for _, u := range s.Units {
+		crumbs := []Crumb{home(), {"单位", UnitsPath}}
+		v := r.view(UnitPath(u), u.Name, crumbs, &UnitData{Unit: u, Groups: powerGroups(u.Powers)})
+		v.Column = &Column{Name: u.Name, Description: u.Name + "权责清单、权力运行流程图、裁量基准和廉政风险防控目录", Keywords: u.DisplayName() + ",权责清单,廉政风险", Type: "单位"}
+		add(UnitPath(u), "unit", v)
+		uc := append(crumbs, Crumb{u.DisplayName(), UnitPath(u)})
+		for _, p := range u.Powers {
+			v := r.view(PowerPath(p), p.FullName(), uc, &PowerData{Power: p, Risks: powerRisks(p)})
+			v.Article = &Article{Title: p.FullName(), PubDate: pubDate(p.Published), Source: u.Name}
+			add(PowerPath(p), "power", v)
+		}
+		for _, f := range u.Flows {
+			v := r.view(FlowPath(f), f.Name, uc, &FlowData{Flow: f})
+			v.Article = &Article{Title: f.Name, PubDate: pubDate(model.Later(f.Published, u.Published)), Source: u.Name}
+			add(FlowPath(f), "flow", v)
+		}
+		for _, b := range u.Benchmarks {
+			v := r.view(BenchmarkPath(b), b.Title, uc, &BenchmarkData{Benchmark: b})
+			v.Article = &Article{Title: b.Title, PubDate: pubDate(b.Published), Source: b.Issuer}
+			add(BenchmarkPath(b), "benchmark", v)
+		}
+		for _, c := range u.Risks {
+			title := c.Title
+			if title == "" {
+				title = u.DisplayName() + strconv.Itoa(c.Year) + "年度廉政风险防控目录"
+			}
+			v := r.view(RiskPath(c), title, uc, riskData(c))
+			v.Article = &Article{Title: title, PubDate: pubDate(c.Published), Source: u.Name}
+			add(RiskPath(c), "risks", v)
+		}
+	}
+
+	// Categories.
+	cats := r.categoryCounts(all)
+	cv := r.view(CategoriesPath, "事项分类", []Crumb{home()}, cats)
+	cv.Column = &Column{Name: "事项分类", Description: "按行政许可、行政处罚等类别浏览权力事项", Keywords: "事项分类", Type: "列表"}
+	add(CategoriesPath, "categories", cv)
+	for _, c := range model.Categories() {
+		d := categoryData(c, s.Units)
+		v := r.view(CategoryPath(c), c.Name, []Crumb{home(), {"事项分类", CategoriesPath}}, d)
+		v.Column = &Column{Name: c.Name, Description: c.Desc, Keywords: c.Name, Type: "列表"}
+		add(CategoryPath(c), "category", v)
+	}
+
+	// Benchmarks.
+	bv := r.view(BenchmarksPath, "裁量基准", []Crumb{home()}, &BenchmarksData{Benchmarks: benchmarks})
+	bv.Column = &Column{Name: "裁量基准", Description: "各单位行政处罚裁量基准", Keywords: "裁量基准,行政处罚", Type: "列表"}
+	add(BenchmarksPath, "benchmarks", bv)
+
+	// Laws.
+	lv := r.view(LawsPath, "法规库", []Crumb{home()}, s.Laws)
+	lv.Column = &Column{Name: "法规库", Description: "权力事项引用的法律法规", Keywords: "法律法规,依据", Type: "列表"}
+	add(LawsPath, "laws", lv)
+	for _, l := range s.Laws {
+		v := r.view(LawPath(l), l.Title, []Crumb{home(), {"法规库", LawsPath}}, &LawData{Law: l})
+		v.Article = &Article{Title: l.Title, PubDate: pubDate(l.Effective), Source: l.Issuer}
+		add(LawPath(l), "law", v)
+	}
+
+	// Free pages.
+	for _, p := range s.Pages {
+		v := r.view(PagePath(p), p.Title, []Crumb{home()}, &PageData{Page: p})
+		v.Article = &Article{Title: p.Title, PubDate: pubDate(p.Published), Source: s.Config.Organiser}
+		add(PagePath(p), "page", v)
+	}
+
+	// Search (works without JS as an index of units and categories), site
+	// map and 404.
+	sv := r.view(SearchPath, "搜索", []Crumb{home()}, cats)
+	sv.Column = &Column{Name: "搜索", Description: "搜索权力事项、裁量基准、风险点", Keywords: "搜索", Type: "搜索"}
+	add(SearchPath, "search", sv)
+	mv := r.view(SiteMapPath, "网站地图", []Crumb{home()}, unitGroups(s.Units))
+	mv.Column = &Column{Name: "网站地图", Description: "本网站全部栏目", Keywords: "网站地图", Type: "列表"}
+	add(SiteMapPath, "sitemap", mv)
+	add(NotFoundFile, "404", r.view(NotFoundFile, "页面未找到", nil, nil))
+	return pages
+}
+
+func joinKeywords(k []string) string {
+	var b bytes.Buffer
+	for i, s := range k {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// pubDate formats a date as the PubDate meta tag wants (yyyy-MM-dd HH:mm).
+func pubDate(d model.Date) string {
+	if !d.Valid() {
+		return ""
+	}
+	return d.String() + " 00:00"
+}
+
+func (r *renderer) homeData(all []*model.Power, benchmarks []*model.Benchmark) *HomeData {
+	s := r.site
+	d := &HomeData{Units: s.Units, Categories: r.categoryCounts(all)}
+	c := &d.Counts
+	c.Units, c.Powers, c.Benchmarks, c.Laws = len(s.Units), len(all), len(benchmarks), len(s.Laws)
+	for _, u := range s.Units {
+		c.Flows += len(u.Flows)
+		for _, b := range u.Benchmarks {
+			for _, v := range b.Violations {
+				c.Tiers += len(v.Tiers)
+			}
+		}
+	}
+	for _, p := range all {
+		for _, rk := range powerRisks(p) {
+			c.RiskPoints++
+			if rk.Risk.Level == model.RiskHigh {
+				c.HighRisks++
+			}
+		}
+	}
+	recent := append([]*model.Power(nil), all...)
+	sort.SliceStable(recent, func(i, j int) bool {
+		a, b := recent[i].Reviewed.Time, recent[j].Reviewed.Time
+		if !a.Equal(b) {
+			return a.After(b)
+		}
+		return recent[i].Code < recent[j].Code
+	})
+	if len(recent) > 12 {
+		recent = recent[:12]
+	}
+	d.Recent = recent
+	return d
+}
+
+func (r *renderer) categoryCounts(all []*model.Power) []CategoryCount {
+	n := map[string]int{}
+	for _, p := range all {
+		n[p.Category]++
+	}
+	var out []CategoryCount
+	for _, c := range model.Categories() {
+		out = append(out, CategoryCount{c, n[c.Code]})
+	}
+	return out
+}
+
+func unitGroups(units []*model.Unit) []UnitGroup {
+	var out []UnitGroup
+	for _, t := range model.UnitTypes() {
+		var g []*model.Unit
+		for _, u := range units {
+			if u.Type == t {
+				g = append(g, u)
+			}
+		}
+		if len(g) > 0 {
+			out = append(out, UnitGroup{t, g})
+		}
+	}
+	return out
+}
+
+func powerGroups(powers []*model.Power) []PowerGroup {
+	var out []PowerGroup
+	for _, c := range model.Categories() {
+		var g []*model.Power
+		for _, p := range powers {
+			if p.Category == c.Code {
+				g = append(g, p)
+			}
+		}
+		if len(g) > 0 {
+			out = append(out, PowerGroup{c, g})
+		}
+	}
+	return out
+}
+
+func powerRisks(p *model.Power) []StepRisk {
+	var out []StepRisk
+	for _, rk := range p.Risks {
+		out = append(out, StepRisk{rk.Step, rk})
+	}
+	if p.FlowRef != nil {
+		for _, s := range p.FlowRef.Steps {
+			for _, rk := range s.Risks {
+				out = append(out, StepRisk{s.Name, rk})
+			}
+		}
+	}
+	return out
+}
+
+func riskData(c *model.RiskCatalogue) *RiskData {
+	d := &RiskData{Catalogue: c}
+	for _, t := range model.RiskObjectTypes() {
+		var items []model.RiskItem
+		for _, it := range c.Items {
+			if it.ObjectType == t {
+				items = append(items, it)
+			}
+		}
+		if len(items) > 0 {
+			d.Groups = append(d.Groups, RiskGroup{t, items})
+		}
+	}
+	return d
+}
+
+func categoryData(c model.Category, units []*model.Unit) *CategoryData {
+	d := &CategoryData{Category: c}
+	for _, u := range units {
+		var ps []*model.Power
+		for _, p := range u.Powers {
+			if p.Category == c.Code {
+				ps = append(ps, p)
+			}
+		}
+		if len(ps) > 0 {
+			d.Units = append(d.Units, UnitPowers{u, ps})
+			d.Count += len(ps)
+		}
+	}
+	return d
+}
+
+// sitemapXML lists every HTML page (not the 404) with absolute URLs.
+func (r *renderer) sitemapXML(pages []page) []byte {
+	type entry struct {
+		Loc     string `xml:"loc"`
+		LastMod string `xml:"lastmod,omitempty"`
+	}
+	type urlset struct {
+		XMLName xml.Name `xml:"urlset"`
+		NS      string   `xml:"xmlns,attr"`
+		URLs    []entry  `xml:"url"`
+	}
+	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
+	for _, p := range pages {
+		if p.path == NotFoundFile {
+			continue
+		}
+		e := entry{Loc: r.baseURL + escapePath(p.path)}
+		if pd, ok := p.view.Main.(*PowerData); ok && pd.Power.Reviewed.Valid() {
+			e.LastMod = pd.Power.Reviewed.String()
+		}
+		set.URLs = append(set.URLs, e)
+	}
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", " ")
+	_ = enc.Encode(set)
+	b.WriteByte('\n')
+	return b.Bytes()
+}

@@ -1,0 +1,102 @@
+// Package site runs the build pipeline — load, link, render, write — and
+// is the only package that writes the output directory.
+//
+// Output is written to a staging directory beside the output directory and
+// swapped in atomically (Linux renameat2 RENAME_EXCHANGE; elsewhere two
+// renames), so readers see either the old site or the new one, never a
+// mixture. If any content error remains, nothing is written and the
+// existing output stays exactly as it was. A build killed midway leaves
+// only a stale staging directory, removed by the next build.
+//
+// The output directory carries a marker file, [Marker]; Sunlight refuses to
+// replace a non-empty directory without it, so a mistyped -out can never
+// wipe out unrelated files.
+package site
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"time"
+
+	"sunlight/internal/diag"
+	"sunlight/internal/link"
+	"sunlight/internal/load"
+	"sunlight/internal/model"
+	"sunlight/internal/render"
+	"sunlight/internal/theme"
+	"sunlight/themes"
+)
+
+// Options configure a build.
+type Options struct {
+	Content fs.FS  // the content tree (required)
+	Out     string // output directory (required for Build)
+	BaseURL string // overrides site.toml's base_url when set
+	Theme   fs.FS  // site theme overrides; nil for the default theme alone
+}
+
+// Result summarises a finished build.
+type Result struct {
+	Site     *model.Site
+	Files    []render.Output
+	Pages    int // HTML pages among Files
+	Bytes    int64
+	Duration time.Duration
+}
+
+// Load loads and links the content, returning the site and every
+// diagnostic.
+func Load(opt Options) (*model.Site, diag.List) {
+	s, diags := load.Load(opt.Content)
+	diags.Add(link.Link(s, load.NewLocator(opt.Content))...)
+	diags.Sort()
+	return s, diags
+}
+
+// Render loads, links and renders the site in memory without writing.
+// When the content has errors it returns them and no files.
+func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
+	start := time.Now()
+	s, diags := Load(opt)
+	if diags.HasErrors() {
+		return nil, diags, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, diags, err
+	}
+	files, err := render.Render(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default())})
+	if err != nil {
+		return nil, diags, err
+	}
+	res := &Result{Site: s, Files: files}
+	for _, f := range files {
+		res.Bytes += int64(len(f.Data))
+		if len(f.Path) > 5 && f.Path[len(f.Path)-5:] == ".html" {
+			res.Pages++
+		}
+	}
+	res.Duration = time.Since(start)
+	return res, diags, nil
+}
+
+// Build renders the site and writes it to opt.Out atomically. When the
+// content has errors it writes nothing and returns the diagnostics.
+func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
+	start := time.Now()
+	if opt.Out == "" {
+		return nil, nil, fmt.Errorf("site: no output directory")
+	}
+	res, diags, err := Render(ctx, opt)
+	if err != nil || res == nil {
+		return nil, diags, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, diags, err
+	}
+	if err := Write(opt.Out, res.Files); err != nil {
+		return nil, diags, err
+	}
+	res.Duration = time.Since(start)
+	return res, diags, nil
+}
