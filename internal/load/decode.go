@@ -2,7 +2,9 @@ package load
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -56,6 +58,12 @@ func decodeTOML(file string, line0 int, src string, v any, diags *diag.List) (*d
 			}
 			diags.Errorf(diag.Position{File: file, Line: line0 + line, Col: col}, tomlHint(pe.Message),
 				"TOML 格式错误: %s", pe.Message)
+		} else if m := lastKeyRe.FindStringSubmatch(err.Error()); m != nil {
+			msg := err.Error()
+			if t := typeRe.FindStringSubmatch(msg); t != nil {
+				msg = fmt.Sprintf("%s 的值类型不对:写的是%s,应当是%s", m[1], tomlTypeName(t[1]), tomlTypeName(t[2]))
+			}
+			diags.Errorf(d.pos(m[1]), tomlHint(err.Error()), "%s", msg)
 		} else {
 			diags.Errorf(diag.Position{File: file, Line: line0 + 1, Col: 1}, "", "TOML 格式错误: %v", err)
 		}
@@ -79,6 +87,31 @@ func runeCol(src string, line, start int) int {
 		return 1
 	}
 	return utf8.RuneCountInString(src[off:start]) + 1
+}
+
+var (
+	lastKeyRe = regexp.MustCompile(`last key "([^"]+)"`)
+	typeRe    = regexp.MustCompile(`TOML value has type (\w+); destination has type (\w+)`)
+)
+
+func tomlTypeName(t string) string {
+	switch t {
+	case "string":
+		return "文字"
+	case "integer", "int", "int64":
+		return "整数"
+	case "float":
+		return "小数"
+	case "bool", "boolean":
+		return "是否(true/false)"
+	case "array", "slice":
+		return "列表"
+	case "table", "map", "struct":
+		return "表"
+	case "datetime":
+		return "日期"
+	}
+	return t
 }
 
 func tomlHint(msg string) string {

@@ -70,7 +70,7 @@ func Load(fsys fs.FS) (*model.Site, diag.List) {
 		unitID := unitOf(files[i].path)
 		u := units[unitID]
 		if u == nil {
-			if r.value != nil && unitID != "" && !isUnitFile(files[i].path) {
+			if r.value != nil && unitID != "" && !isUnitFile(files[i].path) && !hasFile(files, "units/"+unitID+"/unit.toml") {
 				if _, isUnit := r.value.(*model.Unit); !isUnit && !missingUnitReported(files[:i], unitID) {
 					diags.Errorf(diag.Position{File: "units/" + unitID + "/unit.toml", Line: 1, Col: 1},
 						"每个单位目录都需要 unit.toml(单位名称、类型、行政区划代码等)",
@@ -270,23 +270,32 @@ func loadFile(fsys fs.FS, f file) (r result) {
 	}
 	switch f.kind {
 	case kindSite:
-		r.value = loadConfig(f, data, &r.diags)
+		r.value = orNil(loadConfig(f, data, &r.diags))
 	case kindLaw:
-		r.value = loadLaw(f, data, &r.diags)
+		r.value = orNil(loadLaw(f, data, &r.diags))
 	case kindUnit:
-		r.value = loadUnit(f, data, &r.diags)
+		r.value = orNil(loadUnit(f, data, &r.diags))
 	case kindPower:
-		r.value = loadPower(f, data, &r.diags)
+		r.value = orNil(loadPower(f, data, &r.diags))
 	case kindFlow:
-		r.value = loadFlow(f, data, &r.diags)
+		r.value = orNil(loadFlow(f, data, &r.diags))
 	case kindBenchmark:
-		r.value = loadBenchmark(f, data, &r.diags)
+		r.value = orNil(loadBenchmark(f, data, &r.diags))
 	case kindRisks:
-		r.value = loadRisks(f, data, &r.diags)
+		r.value = orNil(loadRisks(f, data, &r.diags))
 	case kindPage:
-		r.value = loadPage(f, data, &r.diags)
+		r.value = orNil(loadPage(f, data, &r.diags))
 	}
 	return r
+}
+
+// orNil returns an untyped nil for a nil pointer, so type switches on the
+// result never see a typed nil.
+func orNil[T any](v *T) any {
+	if v == nil {
+		return nil
+	}
+	return v
 }
 
 // readFile reads a file and checks that it is non-empty UTF-8 text. It
