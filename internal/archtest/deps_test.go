@@ -36,10 +36,11 @@ var allowed = map[string][]string{
 	"search":    {"diag"},
 	"load":      {"diag", "model", "tomlpos", "suggest", "textenc", "pii"},
 	"link":      {"diag", "model", "load", "suggest", "cite", "fine", "flowchart"},
-	"render":    {"diag", "model", "markdown", "theme", "flowchart", "fine", "cite", "search"},
-	"site":      {"diag", "model", "load", "link", "render", "theme", "search", "flowchart", "themes"},
+	"check":     {"diag", "model", "load", "fine", "cite", "pii", "flowchart"},
+	"render":    {"diag", "model", "markdown", "theme", "flowchart", "fine", "cite", "search", "check"},
+	"site":      {"diag", "model", "load", "link", "check", "render", "theme", "search", "flowchart", "themes"},
 	"serve":     {},
-	"cli":       {"diag", "model", "site", "load", "search", "serve", "watch", "themes"},
+	"cli":       {"diag", "model", "site", "load", "check", "search", "serve", "watch", "themes"},
 	"archtest":  {},
 }
 

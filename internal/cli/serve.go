@@ -51,7 +51,7 @@ computer can see it). The site is built into a temporary directory unless
 					opt.Out = tmp + "/public"
 				}
 				// Preview links point at this server, under the site's path.
-				s, diags := site.Load(opt)
+				s, _, diags := site.Load(opt)
 				basePath := "/"
 				if !diags.HasErrors() {
 					base := opt.BaseURL

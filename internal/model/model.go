@@ -199,7 +199,7 @@ type Power struct {
 	ServiceObject    string           `toml:"service_object"`
 	Basis            []LegalRef       `toml:"basis"`
 	TimeLimit        TimeLimit        `toml:"time_limit"`
-	Fee              Fee              `toml:"fee"`
+	Fee              *Fee             `toml:"fee"` // nil when no fee statement was written
 	Flow             string           `toml:"flow"`
 	Benchmark        string           `toml:"benchmark"`
 	Responsibilities []Responsibility `toml:"responsibilities"`

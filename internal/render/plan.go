@@ -199,6 +199,11 @@ func (r *renderer) plan() []page {
 	sv := r.view(SearchPath, "搜索", []Crumb{home()}, cats)
 	sv.Column = &Column{Name: "搜索", Description: "搜索权力事项、裁量基准、风险点", Keywords: "搜索", Type: "搜索"}
 	add(SearchPath, "search", sv)
+	if r.cov != nil {
+		v := r.view(CoveragePath, "公开情况", []Crumb{home()}, r.cov)
+		v.Column = &Column{Name: "公开情况", Description: "各单位权责清单、流程图、裁量基准、廉政风险防控目录的公开完整度", Keywords: "公开情况,考核", Type: "列表"}
+		add(CoveragePath, "coverage", v)
+	}
 	mv := r.view(SiteMapPath, "网站地图", []Crumb{home()}, unitGroups(s.Units))
 	mv.Column = &Column{Name: "网站地图", Description: "本网站全部栏目", Keywords: "网站地图", Type: "列表"}
 	add(SiteMapPath, "sitemap", mv)

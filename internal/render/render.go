@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"sunlight/internal/check"
 	"sunlight/internal/markdown"
 	"sunlight/internal/model"
 	"sunlight/internal/theme"
@@ -31,6 +32,9 @@ type Options struct {
 	Theme fs.FS
 	// Workers is the number of pages rendered at once (default: GOMAXPROCS).
 	Workers int
+	// Coverage is the disclosure coverage report for the dashboard page;
+	// nil omits the page.
+	Coverage *check.Coverage
 }
 
 // Output is one file of the built site.
@@ -132,6 +136,7 @@ type renderer struct {
 	baseURL string // absolute, ending in /
 	md      *markdown.Renderer
 	theme   *theme.Theme
+	cov     *check.Coverage
 }
 
 func newRenderer(site *model.Site, opt Options) (*renderer, error) {
@@ -153,7 +158,7 @@ func newRenderer(site *model.Site, opt Options) (*renderer, error) {
 	if base == "" {
 		base = "/"
 	}
-	r := &renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base)}
+	r := &renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage}
 	if opt.Theme == nil {
 		return nil, fmt.Errorf("render: no theme")
 	}

@@ -19,6 +19,7 @@ import (
 	"io/fs"
 	"time"
 
+	"sunlight/internal/check"
 	"sunlight/internal/diag"
 	"sunlight/internal/link"
 	"sunlight/internal/load"
@@ -39,37 +40,46 @@ type Options struct {
 // Result summarises a finished build.
 type Result struct {
 	Site     *model.Site
+	Coverage *check.Coverage
 	Files    []render.Output
 	Pages    int // HTML pages among Files
 	Bytes    int64
 	Duration time.Duration
 }
 
-// Load loads and links the content, returning the site and every
-// diagnostic.
-func Load(opt Options) (*model.Site, diag.List) {
+// Load loads, links and checks the content, returning the site, its
+// coverage report and every diagnostic. The checks run only when loading
+// and linking found no errors.
+func Load(opt Options) (*model.Site, *check.Coverage, diag.List) {
 	s, diags := load.Load(opt.Content)
-	diags.Add(link.Link(s, load.NewLocator(opt.Content))...)
+	loc := load.NewLocator(opt.Content)
+	diags.Add(link.Link(s, loc)...)
+	var cov *check.Coverage
+	if !diags.HasErrors() {
+		var cd diag.List
+		cd, cov = check.Check(s, loc)
+		diags.Add(cd...)
+	}
 	diags.Sort()
-	return s, diags
+	return s, cov, diags
 }
 
 // Render loads, links and renders the site in memory without writing.
 // When the content has errors it returns them and no files.
 func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	start := time.Now()
-	s, diags := Load(opt)
+	s, cov, diags := Load(opt)
 	if diags.HasErrors() {
 		return nil, diags, nil
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}
-	files, err := render.Render(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default())})
+	files, err := render.Render(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()), Coverage: cov})
 	if err != nil {
 		return nil, diags, err
 	}
-	res := &Result{Site: s, Files: files}
+	res := &Result{Site: s, Coverage: cov, Files: files}
 	for _, f := range files {
 		res.Bytes += int64(len(f.Data))
 		if len(f.Path) > 5 && f.Path[len(f.Path)-5:] == ".html" {

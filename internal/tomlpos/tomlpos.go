@@ -175,6 +175,11 @@ func (s *scanner) document() {
 			s.skipSpace(false)
 			segs := s.key()
 			prefix = s.resolve(segs, array)
+			if array { // the array itself sits where its first element starts
+				if i := strings.LastIndexByte(prefix, '['); i > 0 && !s.ix.Has(prefix[:i]) {
+					s.record(prefix[:i], p)
+				}
+			}
 			s.record(prefix, p)
 			s.skipLine()
 		default:

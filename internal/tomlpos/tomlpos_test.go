@@ -35,6 +35,7 @@ func TestScanPositions(t *testing.T) {
 		{"time_limit.statutory_days", Pos{6, 1}, true},
 		{"time_limit.quoted key", Pos{7, 1}, true},
 		{"steps[0]", Pos{8, 1}, true},
+		{"steps", Pos{8, 1}, true},
 		{"steps[0].id", Pos{9, 1}, true},
 		{"steps[0].next[0]", Pos{10, 9}, true},
 		{"steps[0].next[1]", Pos{10, 14}, true},
