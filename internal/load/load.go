@@ -1,7 +1,8 @@
 package load
 
 import (
-	"bytes"
+	"errors"
+	"fmt"
 	"io/fs"
 	"path"
 	"runtime"
@@ -9,10 +10,11 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"sunlight/internal/diag"
 	"sunlight/internal/model"
+	"sunlight/internal/pii"
+	"sunlight/internal/textenc"
 )
 
 // MaxFileSize is the largest content file accepted (bytes).
@@ -59,6 +61,17 @@ func Load(fsys fs.FS) (*model.Site, diag.List) {
 			site.Units = append(site.Units, v)
 		case *model.Page:
 			site.Pages = append(site.Pages, v)
+		}
+	}
+	siteAllow := map[string]bool{}
+	for _, v := range site.Config.PIIAllow {
+		siteAllow[normalizePII(v)] = true
+	}
+	for _, r := range results {
+		for _, f := range r.pii {
+			if !siteAllow[f.value] {
+				diags.Add(f.diagnostic())
+			}
 		}
 	}
 	if !haveConfig && !hasFile(files, "site.toml") {
@@ -184,6 +197,7 @@ const (
 type result struct {
 	value any
 	diags diag.List
+	pii   []piiFinding
 }
 
 // listFiles walks fsys and classifies every file. Files in unexpected
@@ -286,7 +300,31 @@ func loadFile(fsys fs.FS, f file) (r result) {
 	case kindPage:
 		r.value = orNil(loadPage(f, data, &r.diags))
 	}
+	if r.value != nil {
+		r.pii = findPII(f.path, data, piiAllow(r.value))
+	}
 	return r
+}
+
+// piiAllow returns the pii_allow list of a loaded entity.
+func piiAllow(v any) []string {
+	switch e := v.(type) {
+	case *model.Config:
+		return e.PIIAllow
+	case *model.Unit:
+		return e.PIIAllow
+	case *model.Power:
+		return e.PIIAllow
+	case *model.Flow:
+		return e.PIIAllow
+	case *model.Benchmark:
+		return e.PIIAllow
+	case *model.RiskCatalogue:
+		return e.PIIAllow
+	case *model.Page:
+		return e.PIIAllow
+	}
+	return nil
 }
 
 // orNil returns an untyped nil for a nil pointer, so type switches on the
@@ -311,33 +349,57 @@ func readFile(fsys fs.FS, p string, diags *diag.List) (string, bool) {
 		diags.Errorf(pos, "检查文件权限", "无法读取文件: %v", err)
 		return "", false
 	}
-	b = bytes.TrimPrefix(b, []byte("\ufeff"))
-	if len(bytes.TrimSpace(b)) == 0 {
+	text, info, err := textenc.Decode(b)
+	var ee *textenc.EncodingError
+	if errors.As(err, &ee) {
+		diags.Errorf(diag.Position{File: p, Line: ee.Line, Col: ee.Col}, ee.Hint(), "%s", ee.Error())
+		return "", false
+	}
+	if err != nil || info.Empty || strings.TrimSpace(text) == "" {
 		diags.Errorf(pos, "填写内容,或删除这个空文件", "文件是空的")
 		return "", false
 	}
-	if bytes.IndexByte(b, 0) >= 0 {
-		diags.Errorf(pos, "内容文件必须是纯文本(UTF-8);不要把 Word、Excel 或图片放在这里", "文件包含二进制数据")
-		return "", false
-	}
-	if !utf8.Valid(b) {
-		bad := 0
-		for bad < len(b) {
-			r, size := utf8.DecodeRune(b[bad:])
-			if r == utf8.RuneError && size <= 1 {
-				break
-			}
-			bad += size
+	return text, true
+}
+
+// findPII reports personal data in a file's text. allow lists values the
+// file declares official (pii_allow); site-wide ones are applied by Load.
+func findPII(p, text string, allow []string) []piiFinding {
+	var out []piiFinding
+	for _, f := range pii.ScanAllow(text, pii.Allow{Numbers: allow, Emails: allow}) {
+		v := text[f.Start:f.End]
+		if f.Kind == pii.Email && pii.IsOfficialEmail(v) {
+			continue
 		}
-		line := bytes.Count(b[:bad], []byte("\n")) + 1
-		lineStart := bytes.LastIndexByte(b[:bad], '\n') + 1
-		col := utf8.RuneCount(b[lineStart:bad]) + 1
-		diags.Errorf(diag.Position{File: p, Line: line, Col: col},
-			"请用 UTF-8 编码另存此文件,例如在记事本中\"另存为\"时把编码选为 UTF-8",
-			"文件不是 UTF-8 编码(可能是 GBK/GB18030,常见于 Windows 记事本或 Excel 另存)")
-		return "", false
+		out = append(out, piiFinding{pos: diag.Position{File: p, Line: f.Line, Col: f.Col}, kind: f.Kind.String(), masked: f.Masked, value: normalizePII(v)})
 	}
-	return string(b), true
+	return out
+}
+
+type piiFinding struct {
+	pos                 diag.Position
+	kind, masked, value string
+}
+
+func normalizePII(v string) string {
+	if strings.Contains(v, "@") {
+		return strings.ToLower(v)
+	}
+	var b strings.Builder
+	for _, r := range v {
+		if r >= '0' && r <= '9' || r == 'x' || r == 'X' {
+			b.WriteRune(r)
+		} else if r >= '０' && r <= '９' {
+			b.WriteRune(r - '０' + '0')
+		}
+	}
+	return b.String()
+}
+
+func (f piiFinding) diagnostic() diag.Diagnostic {
+	return diag.Diagnostic{Pos: f.pos, Severity: diag.Error, Code: "personal-data",
+		Msg:  fmt.Sprintf("发现疑似%s %s,公开内容不得包含个人信息", f.kind, f.masked),
+		Hint: "删除这项个人信息,只写岗位;如果它是单位对外公开的联系方式,把它列入本文件的 pii_allow(或 site.toml 的 pii_allow)"}
 }
 
 // splitFrontMatter separates +++ TOML front matter from a Markdown body.

@@ -51,7 +51,8 @@ type Config struct {
 	SuperviseURL   string   `toml:"supervise_url"`    // 举报网站
 	MinTiers       int      `toml:"min_tiers"`        // minimum tiers per benchmark (default 3)
 
-	Src Source `toml:"-"`
+	PIIAllow []string `toml:"pii_allow"` // official numbers and addresses that may be published
+	Src      Source   `toml:"-"`
 }
 
 // Law is one statute in the shared registry (content/laws/<id>.toml).
@@ -127,6 +128,7 @@ type Unit struct {
 	Leaders        []Leader `toml:"leaders"`
 	Published      Date     `toml:"published"`
 	Reviewed       Date     `toml:"reviewed"`
+	PIIAllow       []string `toml:"pii_allow"` // official numbers and addresses that may be published
 	Src            Source   `toml:"-"`
 
 	Powers     []*Power         `toml:"-"` // sorted by category order, then code
@@ -211,9 +213,10 @@ type Power struct {
 	Reviewed         Date             `toml:"reviewed"`
 	Effective        Date             `toml:"effective"`
 
-	Body string `toml:"-"` // Markdown, with the front matter replaced by blank lines
-	Unit *Unit  `toml:"-"`
-	Src  Source `toml:"-"`
+	Body     string   `toml:"-"` // Markdown, with the front matter replaced by blank lines
+	Unit     *Unit    `toml:"-"`
+	PIIAllow []string `toml:"pii_allow"` // official numbers and addresses that may be published
+	Src      Source   `toml:"-"`
 
 	// Derived by package link.
 	FlowRef      *Flow      `toml:"-"`
@@ -305,16 +308,17 @@ func (s Step) TimeText() string {
 // Flow is a 权力运行流程图 (content/units/<unit>/flows/<id>.toml), reusable
 // by many power items of its unit.
 type Flow struct {
-	ID        string `toml:"-"`
-	Name      string `toml:"name"`
-	Category  string `toml:"category"`
-	Template  string `toml:"template"` // start from a standard template, e.g. "行政许可"
-	Note      string `toml:"note"`
-	Steps     []Step `toml:"steps"`
-	Published Date   `toml:"published"`
-	Reviewed  Date   `toml:"reviewed"`
-	Unit      *Unit  `toml:"-"`
-	Src       Source `toml:"-"`
+	ID        string   `toml:"-"`
+	Name      string   `toml:"name"`
+	Category  string   `toml:"category"`
+	Template  string   `toml:"template"` // start from a standard template, e.g. "行政许可"
+	Note      string   `toml:"note"`
+	Steps     []Step   `toml:"steps"`
+	Published Date     `toml:"published"`
+	Reviewed  Date     `toml:"reviewed"`
+	Unit      *Unit    `toml:"-"`
+	PIIAllow  []string `toml:"pii_allow"` // official numbers and addresses that may be published
+	Src       Source   `toml:"-"`
 
 	// Derived by package link.
 	UsedBy []*Power `toml:"-"`
@@ -353,6 +357,7 @@ type Benchmark struct {
 	Reviewed   Date        `toml:"reviewed"`
 	Violations []Violation `toml:"violations"`
 	Unit       *Unit       `toml:"-"`
+	PIIAllow   []string    `toml:"pii_allow"` // official numbers and addresses that may be published
 	Src        Source      `toml:"-"`
 
 	// Derived by package link.
@@ -382,17 +387,19 @@ type RiskCatalogue struct {
 	Reviewed  Date       `toml:"reviewed"`
 	Items     []RiskItem `toml:"items"`
 	Unit      *Unit      `toml:"-"`
+	PIIAllow  []string   `toml:"pii_allow"` // official numbers and addresses that may be published
 	Src       Source     `toml:"-"`
 }
 
 // Page is a free page (content/pages/<slug>.md).
 type Page struct {
-	Slug      string `toml:"-"`
-	Title     string `toml:"title"`
-	Summary   string `toml:"summary"`
-	Weight    int    `toml:"weight"`
-	Published Date   `toml:"published"`
-	Reviewed  Date   `toml:"reviewed"`
-	Body      string `toml:"-"`
-	Src       Source `toml:"-"`
+	Slug      string   `toml:"-"`
+	Title     string   `toml:"title"`
+	Summary   string   `toml:"summary"`
+	Weight    int      `toml:"weight"`
+	Published Date     `toml:"published"`
+	Reviewed  Date     `toml:"reviewed"`
+	Body      string   `toml:"-"`
+	PIIAllow  []string `toml:"pii_allow"` // official numbers and addresses that may be published
+	Src       Source   `toml:"-"`
 }
