@@ -27,6 +27,7 @@ var allowed = map[string][]string{
 	"textenc":   {},
 	"pii":       {},
 	"htmlcheck": {},
+	"golden":    {},
 	"model":     {"diag"},
 	"cite":      {"cnum", "diag"},
 	"fine":      {"cnum", "diag"},

@@ -92,7 +92,7 @@ func (l *linker) powers() {
 			for i := range p.Accountabilities {
 				l.legalRefs(p.Src, idx("accountabilities", i)+".basis", p.Accountabilities[i].Basis, nil)
 			}
-			if p.Flow != "" {
+			if p.Flow != "" && validRef(p.Flow) {
 				if f := l.findFlow(u, p.Flow); f != nil {
 					p.FlowRef = f
 					f.UsedBy = append(f.UsedBy, p)
@@ -101,7 +101,7 @@ func (l *linker) powers() {
 						"流程 %q 不存在", p.Flow)
 				}
 			}
-			if p.Benchmark != "" {
+			if p.Benchmark != "" && validRef(p.Benchmark) {
 				if b := l.findBenchmark(u, p.Benchmark); b != nil {
 					p.BenchmarkRef = b
 					b.UsedBy = append(b.UsedBy, p)
@@ -120,7 +120,7 @@ func (l *linker) powers() {
 func (l *linker) legalRefs(src model.Source, path string, refs []model.LegalRef, citing *model.Power) {
 	for i := range refs {
 		r := &refs[i]
-		if r.Law == "" {
+		if r.Law == "" || !validRef(r.Law) || strings.Contains(r.Law, "/") {
 			continue
 		}
 		law := l.site.LawByID[r.Law]
@@ -142,6 +142,17 @@ func (l *linker) lawIDs() []string {
 		ids = append(ids, law.ID)
 	}
 	return ids
+}
+
+// validRef reports whether ref has the syntax of an id reference; the
+// loader reports the others, so linking skips them.
+func validRef(ref string) bool {
+	for _, r := range ref {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '/') {
+			return false
+		}
+	}
+	return !strings.Contains(ref, "..") && strings.Count(ref, "/") <= 1
 }
 
 // split turns "unit/id" into its parts, defaulting the unit to u.
@@ -227,7 +238,7 @@ func (l *linker) benchmarks() {
 				l.legalRefs(b.Src, p+".violated", v.Violated, nil)
 				l.legalRefs(b.Src, p+".penalty_basis", v.PenaltyBasis, nil)
 			}
-			if b.Source == "" {
+			if b.Source == "" || !validRef(b.Source) {
 				continue
 			}
 			src := l.findBenchmark(u, b.Source)

@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"net/url"
 	"reflect"
 	"regexp"
 	"sort"
@@ -248,7 +249,8 @@ func (d *doc) required(path, value, what, example string) bool {
 	if d.ix.Has(path) {
 		d.errorf(path, hint, "%s(%s)不能为空", what, path)
 	} else {
-		d.errorf("", hint, "缺少必填项 %s(%s)", path, what)
+		parent, _ := splitPath(path)
+		d.errorf(parent, hint, "缺少必填项 %s(%s)", path, what)
 	}
 	return false
 }
@@ -327,4 +329,35 @@ func sortedKeys[M ~map[string]V, V any](m M) []string {
 	}
 	sort.Strings(out)
 	return out
+}
+
+// webURL checks that a link written by an author is an absolute http(s)
+// URL: anything else (javascript:, data:, relative paths) is refused so it
+// can never reach a page.
+func (d *doc) webURL(path, value string) {
+	if value == "" {
+		return
+	}
+	u, err := url.Parse(value)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		d.errorf(path, "写完整的网址,以 https:// 或 http:// 开头,例如 \"https://www.example.gov.cn/\"", "网址 %q 无效或不安全", value)
+	}
+}
+
+// reference checks an id reference ("id" or "unit/id"): it names files
+// only through the registry, so path syntax is refused outright.
+func (d *doc) reference(path, value string) {
+	if value == "" {
+		return
+	}
+	parts := strings.Split(value, "/")
+	ok := len(parts) <= 2
+	for _, p := range parts {
+		if !validID(p) {
+			ok = false
+		}
+	}
+	if !ok {
+		d.errorf(path, "引用写成编号(如 \"xzcf-putong\")或 \"单位编号/编号\",只能用小写英文字母、数字和连字符,不能包含路径", "引用 %q 格式不对", value)
+	}
 }

@@ -35,6 +35,9 @@ func loadConfig(f file, src string, diags *diag.List) *model.Config {
 	if c.SiteCode != "" && !regexp.MustCompile(`^[0-9A-Za-z]{10}$`).MatchString(c.SiteCode) {
 		d.errorf("site_code", "网站标识码是 10 位数字或字母", "网站标识码 %q 格式不对", c.SiteCode)
 	}
+	for _, k := range []struct{ path, v string }{{"icp_url", c.ICPURL}, {"police_url", c.PoliceURL}, {"error_report_url", c.ErrorReportURL}, {"supervise_url", c.SuperviseURL}} {
+		d.webURL(k.path, k.v)
+	}
 	if c.MinTiers == 0 {
 		c.MinTiers = 3
 	}
@@ -107,6 +110,8 @@ func loadUnit(f file, src string, diags *diag.List) *model.Unit {
 	if u.CreditCode != "" && !regexp.MustCompile(`^[0-9A-Z]{18}$`).MatchString(u.CreditCode) {
 		d.errorf("credit_code", "统一社会信用代码是 18 位数字或大写字母", "统一社会信用代码 %q 格式不对", u.CreditCode)
 	}
+	d.webURL("complaint_url", u.ComplaintURL)
+	d.reference("parent", u.Parent)
 	for i, l := range u.Leaders {
 		d.required(idx("leaders", i)+".title", l.Title, "职务", `"镇长"`)
 	}
@@ -119,6 +124,9 @@ func checkLegalRefs(d *doc, path string, refs []model.LegalRef, requireArticle b
 	for i, r := range refs {
 		p := idx(path, i)
 		d.required(p+".law", r.Law, "法规编号", `"xingzheng-chufa-fa"`)
+		if r.Law != "" && !validID(r.Law) {
+			d.errorf(p+".law", "法规编号是 laws/ 中的文件名(不含 .toml),只能用小写英文字母、数字和连字符", "法规编号 %q 格式不对", r.Law)
+		}
 		if requireArticle {
 			d.required(p+".article", r.Article, "条款", `"第四十条"`)
 		}
@@ -162,6 +170,8 @@ func loadPower(f file, src string, diags *diag.List) *model.Power {
 	}
 	d.enum("status", p.Status, "状态", model.PowerStatuses())
 	checkLegalRefs(d, "basis", p.Basis, false)
+	d.reference("flow", p.Flow)
+	d.reference("benchmark", p.Benchmark)
 	if p.TimeLimit.Unit == "" && (p.TimeLimit.StatutoryDays > 0 || p.TimeLimit.PromisedDays > 0) {
 		p.TimeLimit.Unit = "工作日"
 	}
@@ -252,6 +262,7 @@ func loadBenchmark(f file, src string, diags *diag.List) *model.Benchmark {
 		b.Style = "tiered"
 	}
 	d.enum("style", b.Style, "基准类型", model.BenchmarkStyles())
+	d.reference("source", b.Source)
 	d.date("effective", b.Effective, "生效日期", b.Source == "")
 	d.date("expires", b.Expires, "有效期至", false)
 	d.date("published", b.Published, "发布日期", true)

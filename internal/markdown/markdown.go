@@ -11,6 +11,7 @@ package markdown
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"strings"
 
@@ -48,7 +49,16 @@ func (r *Renderer) Render(src string) (template.HTML, error) {
 // RenderShift converts src to HTML with every heading moved down by shift
 // levels (## becomes <h3> with shift 1), capped at <h6>, so prose placed
 // under a page's own <h2> keeps a correct heading order.
-func (r *Renderer) RenderShift(src string, shift int) (template.HTML, error) {
+func (r *Renderer) RenderShift(src string, shift int) (h template.HTML, err error) {
+	// goldmark's CJK line-break handling indexes bytes as runes and panics
+	// on invalid UTF-8 (found by FuzzRender); content is checked to be
+	// UTF-8 on load, but the renderer must be safe on its own.
+	src = strings.ToValidUTF8(src, "\uFFFD")
+	defer func() {
+		if e := recover(); e != nil {
+			h, err = "", fmt.Errorf("markdown: %v", e)
+		}
+	}()
 	var b bytes.Buffer
 	ctx := parser.NewContext()
 	ctx.Set(shiftKey, shift)

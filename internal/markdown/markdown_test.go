@@ -3,6 +3,10 @@ package markdown
 import (
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
+
+	"sunlight/internal/htmlcheck"
 )
 
 func TestRenderShiftMovesHeadingsDown(t *testing.T) {
@@ -49,4 +53,50 @@ func TestRender(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzRender checks that no Markdown input panics the renderer or lets a
+// script, an event handler or a javascript: URL through.
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{"# 标题\n\n| a | b |\n|---|---|\n| 1 | 2 |", "<script>alert(1)</script>", "[x](javascript:alert(1))",
+		"![x](JaVaScRiPt:alert(1))", "<img src=x onerror=alert(1)>", "[x](/units/)", "<a href=\"javascript:x\">y</a>", "```\n<script>\n```"} {
+		f.Add(s)
+	}
+	r := New("/lzfk/")
+	f.Fuzz(func(t *testing.T, src string) {
+		out, err := r.Render(src)
+		if err != nil {
+			return
+		}
+		if p := unsafeHTML(string(out)); p != "" {
+			t.Fatalf("%s in output: %q", p, out)
+		}
+	})
+}
+
+// unsafeHTML parses h and names the first script-capable construct in it.
+func unsafeHTML(h string) string {
+	d, err := htmlcheck.Parse([]byte(h))
+	if err != nil {
+		return "unparsable HTML"
+	}
+	found := ""
+	htmlcheck.Walk(d.Root, func(n *html.Node) {
+		if found != "" || n.Type != html.ElementNode {
+			return
+		}
+		switch n.Data {
+		case "script", "iframe", "object", "embed", "style":
+			found = "<" + n.Data + ">"
+			return
+		}
+		for _, a := range n.Attr {
+			v := strings.ToLower(strings.TrimSpace(a.Val))
+			if strings.HasPrefix(a.Key, "on") || (a.Key == "href" || a.Key == "src") && (strings.HasPrefix(v, "javascript:") || strings.HasPrefix(v, "vbscript:")) {
+				found = a.Key + "=" + a.Val
+				return
+			}
+		}
+	})
+	return found
 }
