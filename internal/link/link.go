@@ -22,6 +22,7 @@ import (
 // Link resolves site in place and returns the problems found.
 func Link(site *model.Site, loc *load.Locator) diag.List {
 	l := &linker{site: site, loc: loc}
+	reset(site)
 	l.index()
 	l.units()
 	l.powers()
@@ -29,6 +30,39 @@ func Link(site *model.Site, loc *load.Locator) diag.List {
 	l.benchmarks()
 	l.diags.Sort()
 	return l.diags
+}
+
+// reset clears everything Link derives, so that a site assembled from
+// entities of an earlier load links exactly like a fresh one.
+func reset(s *model.Site) {
+	for _, law := range s.Laws {
+		law.CitedBy = nil
+	}
+	clearRefs := func(refs []model.LegalRef) {
+		for i := range refs {
+			refs[i].LawRef = nil
+		}
+	}
+	for _, u := range s.Units {
+		u.ParentRef, u.Children = nil, nil
+		for _, p := range u.Powers {
+			p.FlowRef, p.BenchmarkRef = nil, nil
+			clearRefs(p.Basis)
+			for i := range p.Accountabilities {
+				clearRefs(p.Accountabilities[i].Basis)
+			}
+		}
+		for _, f := range u.Flows {
+			f.UsedBy = nil
+		}
+		for _, b := range u.Benchmarks {
+			b.SourceRef, b.UsedBy = nil, nil
+			for i := range b.Violations {
+				clearRefs(b.Violations[i].Violated)
+				clearRefs(b.Violations[i].PenaltyBasis)
+			}
+		}
+	}
 }
 
 type linker struct {
@@ -80,9 +114,6 @@ func (l *linker) powers() {
 	seen := map[string]*model.Power{}
 	for _, u := range l.site.Units {
 		for _, p := range u.Powers {
-			if p.Subject == "" {
-				p.Subject = u.Name
-			}
 			if first, dup := seen[p.Code]; dup {
 				l.errorf(p.Src, "code", "事项编码在全站必须唯一;已在 "+first.Src.File+" 中使用", "事项编码 %q 重复", p.Code)
 			} else {

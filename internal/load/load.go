@@ -24,32 +24,106 @@ const MaxFileSize = 4 << 20
 // partial) and every problem found, sorted. Cross-file references are
 // resolved later by package link.
 func Load(fsys fs.FS) (*model.Site, diag.List) {
-	var diags diag.List
-	files, walkDiags := listFiles(fsys)
-	diags.Add(walkDiags...)
+	return New(fsys).Load()
+}
 
-	results := make([]result, len(files))
+// Loader loads a content tree and keeps each file's result, so that after
+// an edit only the changed files are read again ([Loader.Reload]). The
+// entities of unchanged files are reused as they are; package link resets
+// what it derives.
+type Loader struct {
+	fsys    fs.FS
+	files   map[string]file      // classified content files
+	results map[string]result    // by path
+	walk    map[string]diag.List // walk problems (misplaced files, symlinks) by path
+}
+
+// New returns a Loader reading fsys.
+func New(fsys fs.FS) *Loader {
+	return &Loader{fsys: fsys, files: map[string]file{}, results: map[string]result{}, walk: map[string]diag.List{}}
+}
+
+// Load reads every file.
+func (l *Loader) Load() (*model.Site, diag.List) {
+	l.files, l.results, l.walk = map[string]file{}, map[string]result{}, map[string]diag.List{}
+	l.walkDir(".")
+	l.loadAll(sortedKeys(l.files))
+	return l.assemble()
+}
+
+// Reload reads again the given paths (files or folders, relative to the
+// content root, with /), which may have been changed, created or deleted,
+// and returns the whole site.
+func (l *Loader) Reload(paths []string) (*model.Site, diag.List) {
+	var todo []string
+	for _, p := range paths {
+		p = path.Clean(p)
+		for q := range l.files {
+			if q == p || strings.HasPrefix(q, p+"/") {
+				delete(l.files, q)
+				delete(l.results, q)
+			}
+		}
+		for q := range l.walk {
+			if q == p || strings.HasPrefix(q, p+"/") {
+				delete(l.walk, q)
+			}
+		}
+		before := len(l.files)
+		if _, err := fs.Stat(l.fsys, p); err == nil {
+			l.walkDir(p)
+		}
+		if len(l.files) != before {
+			for q := range l.files {
+				if _, done := l.results[q]; !done {
+					todo = append(todo, q)
+				}
+			}
+		}
+	}
+	sort.Strings(todo)
+	l.loadAll(todo)
+	return l.assemble()
+}
+
+// Files returns the paths of every content file loaded, sorted.
+func (l *Loader) Files() []string { return sortedKeys(l.files) }
+
+func (l *Loader) loadAll(paths []string) {
+	results := make([]result, len(paths))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(paths))); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = loadFile(fsys, files[i])
+				results[i] = loadFile(l.fsys, l.files[paths[i]])
 			}
 		}()
 	}
-	for i := range files {
+	for i := range paths {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
+	for i, p := range paths {
+		l.results[p] = results[i]
+	}
+}
 
+// assemble builds the site from the per-file results, in path order.
+func (l *Loader) assemble() (*model.Site, diag.List) {
+	var diags diag.List
+	for _, p := range sortedKeys(l.walk) {
+		diags.Add(l.walk[p]...)
+	}
+	paths := sortedKeys(l.files)
 	site := &model.Site{}
 	units := map[string]*model.Unit{}
 	haveConfig := false
-	for _, r := range results {
+	for _, p := range paths {
+		r := l.results[p]
 		diags.Add(r.diags...)
 		switch v := r.value.(type) {
 		case *model.Config:
@@ -57,6 +131,7 @@ func Load(fsys fs.FS) (*model.Site, diag.List) {
 		case *model.Law:
 			site.Laws = append(site.Laws, v)
 		case *model.Unit:
+			v.Powers, v.Flows, v.Benchmarks, v.Risks = nil, nil, nil, nil
 			units[v.ID] = v
 			site.Units = append(site.Units, v)
 		case *model.Page:
@@ -67,28 +142,29 @@ func Load(fsys fs.FS) (*model.Site, diag.List) {
 	for _, v := range site.Config.PIIAllow {
 		siteAllow[normalizePII(v)] = true
 	}
-	for _, r := range results {
-		for _, f := range r.pii {
+	for _, p := range paths {
+		for _, f := range l.results[p].pii {
 			if !siteAllow[f.value] {
 				diags.Add(f.diagnostic())
 			}
 		}
 	}
-	if !haveConfig && !hasFile(files, "site.toml") {
+	if !haveConfig && l.files["site.toml"].path == "" {
 		diags.Errorf(diag.Position{File: "site.toml", Line: 1, Col: 1},
 			"在内容目录根部创建 site.toml,至少包含 title、region、organiser、site_code、base_url、year",
 			"缺少网站配置文件 site.toml")
 	}
-	for i, r := range results {
-		unitID := unitOf(files[i].path)
+	reported := map[string]bool{}
+	for _, p := range paths {
+		r := l.results[p]
+		unitID := unitOf(p)
 		u := units[unitID]
 		if u == nil {
-			if r.value != nil && unitID != "" && !isUnitFile(files[i].path) && !hasFile(files, "units/"+unitID+"/unit.toml") {
-				if _, isUnit := r.value.(*model.Unit); !isUnit && !missingUnitReported(files[:i], unitID) {
-					diags.Errorf(diag.Position{File: "units/" + unitID + "/unit.toml", Line: 1, Col: 1},
-						"每个单位目录都需要 unit.toml(单位名称、类型、行政区划代码等)",
-						"单位目录 units/%s 缺少 unit.toml", unitID)
-				}
+			if r.value != nil && unitID != "" && !isUnitFile(p) && l.files["units/"+unitID+"/unit.toml"].path == "" && !reported[unitID] {
+				reported[unitID] = true
+				diags.Errorf(diag.Position{File: "units/" + unitID + "/unit.toml", Line: 1, Col: 1},
+					"每个单位目录都需要 unit.toml(单位名称、类型、行政区划代码等)",
+					"单位目录 units/%s 缺少 unit.toml", unitID)
 			}
 			continue
 		}
@@ -110,24 +186,6 @@ func Load(fsys fs.FS) (*model.Site, diag.List) {
 	sortSite(site)
 	diags.Sort()
 	return site, diags
-}
-
-func missingUnitReported(prev []file, unitID string) bool {
-	for _, f := range prev {
-		if unitOf(f.path) == unitID && !isUnitFile(f.path) {
-			return true
-		}
-	}
-	return false
-}
-
-func hasFile(files []file, p string) bool {
-	for _, f := range files {
-		if f.path == p {
-			return true
-		}
-	}
-	return false
 }
 
 func unitOf(p string) string {
@@ -200,14 +258,13 @@ type result struct {
 	pii   []piiFinding
 }
 
-// listFiles walks fsys and classifies every file. Files in unexpected
-// places are reported as warnings and skipped.
-func listFiles(fsys fs.FS) ([]file, diag.List) {
-	var files []file
-	var diags diag.List
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+// walkDir walks root (a folder or a file) and classifies every file.
+// Files in unexpected places are reported as warnings and skipped.
+func (l *Loader) walkDir(root string) {
+	add := func(p string, d diag.Diagnostic) { l.walk[p] = append(l.walk[p], d) }
+	err := fs.WalkDir(l.fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			diags.Errorf(diag.Position{File: p}, "检查文件权限", "无法读取: %v", err)
+			add(p, diag.Diagnostic{Pos: diag.Position{File: p}, Msg: fmt.Sprintf("无法读取: %v", err), Hint: "检查文件权限"})
 			return nil
 		}
 		name := d.Name()
@@ -217,25 +274,43 @@ func listFiles(fsys fs.FS) ([]file, diag.List) {
 			}
 			return nil
 		}
-		if d.Type()&fs.ModeSymlink != 0 {
-			diags.Errorf(diag.Position{File: p, Line: 1, Col: 1}, "把文件本身复制到内容目录中,不要使用符号链接",
-				"不允许使用符号链接(可能指向内容目录以外)")
+		if d.Type()&fs.ModeSymlink != 0 || p == root && isSymlink(l.fsys, p) {
+			add(p, diag.Diagnostic{Pos: diag.Position{File: p, Line: 1, Col: 1}, Msg: "不允许使用符号链接(可能指向内容目录以外)",
+				Hint: "把文件本身复制到内容目录中,不要使用符号链接"})
 			return nil
 		}
 		if d.IsDir() {
 			return nil
 		}
 		if f, ok := classify(p); ok {
-			files = append(files, f)
+			l.files[p] = f
 		} else if !strings.EqualFold(name, "README.md") {
-			diags.Warnf(diag.Position{File: p, Line: 1, Col: 1}, layoutHint, "文件不在约定的位置,已忽略")
+			add(p, diag.Diagnostic{Pos: diag.Position{File: p, Line: 1, Col: 1}, Severity: diag.Warning, Msg: "文件不在约定的位置,已忽略", Hint: layoutHint})
 		}
 		return nil
 	})
 	if err != nil {
-		diags.Errorf(diag.Position{File: "."}, "检查 -content 参数指向的目录", "无法读取内容目录: %v", err)
+		add(root, diag.Diagnostic{Pos: diag.Position{File: root}, Msg: fmt.Sprintf("无法读取内容目录: %v", err), Hint: "检查 -content 参数指向的目录"})
 	}
-	return files, diags
+}
+
+// isSymlink reports whether the entry p is a symbolic link (fs.WalkDir
+// follows a symlink given as its root, so the entry is looked up in its
+// parent folder).
+func isSymlink(fsys fs.FS, p string) bool {
+	if p == "." {
+		return false
+	}
+	entries, err := fs.ReadDir(fsys, path.Dir(p))
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if e.Name() == path.Base(p) {
+			return e.Type()&fs.ModeSymlink != 0
+		}
+	}
+	return false
 }
 
 const layoutHint = "内容文件的位置: site.toml、laws/<id>.toml、units/<单位>/unit.toml、units/<单位>/powers/*.md、units/<单位>/flows/<id>.toml、units/<单位>/benchmarks/<id>.toml、units/<单位>/risks/<年份>.toml、pages/<slug>.md"

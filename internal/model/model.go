@@ -229,6 +229,15 @@ func (p *Power) CategoryInfo() Category {
 	return c
 }
 
+// SubjectName is the implementing body (实施主体): Subject, or the unit's
+// name when none is given.
+func (p *Power) SubjectName() string {
+	if p.Subject == "" && p.Unit != nil {
+		return p.Unit.Name
+	}
+	return p.Subject
+}
+
 // FullName is the name with the sub-item, if any.
 func (p *Power) FullName() string {
 	if p.SubName != "" && p.SubName != p.Name {

@@ -30,7 +30,7 @@ import (
 //	domain                host of base_url (for the SiteDomain meta tag)
 //	telURL "0999-…"       tel: link for a phone number
 //	dict "K" v …          map for passing several values to a partial
-func (r *renderer) Funcs() template.FuncMap {
+func (r *Renderer) Funcs() template.FuncMap {
 	link := func(p string) string { return r.base + escapePath(p) }
 	return template.FuncMap{
 		"url":          link,

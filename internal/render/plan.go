@@ -100,17 +100,19 @@ type LawData struct{ Law *model.Law }
 // PageData is a free page's data.
 type PageData struct{ Page *model.Page }
 
-func (r *renderer) view(path, title string, crumbs []Crumb, main any) *View {
+func (r *Renderer) view(path, title string, crumbs []Crumb, main any) *View {
 	return &View{Site: r.site, Cfg: &r.site.Config, Path: path, Title: title, Crumbs: crumbs, Main: main}
 }
 
 func home() Crumb { return Crumb{"首页", HomePath} }
 
-// plan lists every page in a deterministic order.
-func (r *renderer) plan() []page {
+// Plan lists every page in a deterministic order, with its dependencies.
+func (r *Renderer) Plan() []Page {
 	s := r.site
-	var pages []page
-	add := func(path, layout string, v *View) { pages = append(pages, page{path, layout, v}) }
+	var pages []Page
+	add := func(path, layout string, v *View, deps ...string) {
+		pages = append(pages, Page{Path: path, Layout: layout, View: v, Deps: deps})
+	}
 
 	var all []*model.Power
 	var benchmarks []*model.Benchmark
@@ -122,32 +124,36 @@ func (r *renderer) plan() []page {
 	// Home.
 	hv := r.view(HomePath, s.Config.Title, nil, r.homeData(all, benchmarks))
 	hv.Column = &Column{Name: "首页", Description: s.Config.Description, Keywords: joinKeywords(s.Config.Keywords), Type: "首页"}
-	add(HomePath, "home", hv)
+	add(HomePath, "home", hv, DepAll)
 
 	// Units.
 	uv := r.view(UnitsPath, "单位", []Crumb{home()}, unitGroups(s.Units))
 	uv.Column = &Column{Name: "单位", Description: s.Config.Region + "各单位权责清单与廉政风险防控信息", Keywords: "单位,权责清单", Type: "列表"}
-	add(UnitsPath, "units", uv)
+	add(UnitsPath, "units", uv, append(unitFiles(s.Units), DepStructure)...)
 	for _, u := range s.Units {
 		crumbs := []Crumb{home(), {"单位", UnitsPath}}
 		v := r.view(UnitPath(u), u.Name, crumbs, &UnitData{Unit: u, Groups: powerGroups(u.Powers)})
 		v.Column = &Column{Name: u.Name, Description: u.Name + "权责清单、权力运行流程图、裁量基准和廉政风险防控目录", Keywords: u.DisplayName() + ",权责清单,廉政风险", Type: "单位"}
-		add(UnitPath(u), "unit", v)
+		add(UnitPath(u), "unit", v, append(unitDeps(u), DepStructure)...)
 		uc := append(crumbs, Crumb{u.DisplayName(), UnitPath(u)})
 		for _, p := range u.Powers {
 			v := r.view(PowerPath(p), p.FullName(), uc, &PowerData{Power: p, Risks: powerRisks(p)})
 			v.Article = &Article{Title: p.FullName(), PubDate: pubDate(p.Published), Source: u.Name}
-			add(PowerPath(p), "power", v)
+			add(PowerPath(p), "power", v, powerDeps(p)...)
 		}
 		for _, f := range u.Flows {
 			v := r.view(FlowPath(f), f.Name, uc, &FlowData{Flow: f})
 			v.Article = &Article{Title: f.Name, PubDate: pubDate(model.Later(f.Published, u.Published)), Source: u.Name}
-			add(FlowPath(f), "flow", v)
+			deps := []string{f.Src.File, u.Src.File}
+			for _, p := range f.UsedBy {
+				deps = append(deps, p.Src.File)
+			}
+			add(FlowPath(f), "flow", v, deps...)
 		}
 		for _, b := range u.Benchmarks {
 			v := r.view(BenchmarkPath(b), b.Title, uc, &BenchmarkData{Benchmark: b})
 			v.Article = &Article{Title: b.Title, PubDate: pubDate(b.Published), Source: b.Issuer}
-			add(BenchmarkPath(b), "benchmark", v)
+			add(BenchmarkPath(b), "benchmark", v, benchmarkDeps(b)...)
 		}
 		for _, c := range u.Risks {
 			title := c.Title
@@ -156,7 +162,7 @@ func (r *renderer) plan() []page {
 			}
 			v := r.view(RiskPath(c), title, uc, riskData(c))
 			v.Article = &Article{Title: title, PubDate: pubDate(c.Published), Source: u.Name}
-			add(RiskPath(c), "risks", v)
+			add(RiskPath(c), "risks", v, c.Src.File, u.Src.File, DepStructure)
 		}
 	}
 
@@ -164,51 +170,142 @@ func (r *renderer) plan() []page {
 	cats := r.categoryCounts(all)
 	cv := r.view(CategoriesPath, "事项分类", []Crumb{home()}, cats)
 	cv.Column = &Column{Name: "事项分类", Description: "按行政许可、行政处罚等类别浏览权力事项", Keywords: "事项分类", Type: "列表"}
-	add(CategoriesPath, "categories", cv)
+	add(CategoriesPath, "categories", cv, DepStructure)
 	for _, c := range model.Categories() {
 		d := categoryData(c, s.Units)
 		v := r.view(CategoryPath(c), c.Name, []Crumb{home(), {"事项分类", CategoriesPath}}, d)
 		v.Column = &Column{Name: c.Name, Description: c.Desc, Keywords: c.Name, Type: "列表"}
-		add(CategoryPath(c), "category", v)
+		deps := []string{DepStructure}
+		for _, up := range d.Units {
+			deps = append(deps, up.Unit.Src.File)
+			for _, p := range up.Powers {
+				deps = append(deps, p.Src.File)
+			}
+		}
+		add(CategoryPath(c), "category", v, deps...)
 	}
 
 	// Benchmarks.
 	bv := r.view(BenchmarksPath, "裁量基准", []Crumb{home()}, &BenchmarksData{Benchmarks: benchmarks})
 	bv.Column = &Column{Name: "裁量基准", Description: "各单位行政处罚裁量基准", Keywords: "裁量基准,行政处罚", Type: "列表"}
-	add(BenchmarksPath, "benchmarks", bv)
+	bdeps := append(unitFiles(s.Units), DepStructure)
+	for _, b := range benchmarks {
+		bdeps = append(bdeps, b.Src.File)
+	}
+	add(BenchmarksPath, "benchmarks", bv, bdeps...)
 
 	// Laws.
 	lv := r.view(LawsPath, "法规库", []Crumb{home()}, s.Laws)
 	lv.Column = &Column{Name: "法规库", Description: "权力事项引用的法律法规", Keywords: "法律法规,依据", Type: "列表"}
-	add(LawsPath, "laws", lv)
+	add(LawsPath, "laws", lv, DepAll)
 	for _, l := range s.Laws {
 		v := r.view(LawPath(l), l.Title, []Crumb{home(), {"法规库", LawsPath}}, &LawData{Law: l})
 		v.Article = &Article{Title: l.Title, PubDate: pubDate(l.Effective), Source: l.Issuer}
-		add(LawPath(l), "law", v)
+		deps := []string{l.Src.File}
+		for _, p := range l.CitedBy {
+			deps = append(deps, p.Src.File, p.Unit.Src.File)
+		}
+		add(LawPath(l), "law", v, deps...)
 	}
 
 	// Free pages.
 	for _, p := range s.Pages {
 		v := r.view(PagePath(p), p.Title, []Crumb{home()}, &PageData{Page: p})
 		v.Article = &Article{Title: p.Title, PubDate: pubDate(p.Published), Source: s.Config.Organiser}
-		add(PagePath(p), "page", v)
+		add(PagePath(p), "page", v, p.Src.File)
 	}
 
-	// Search (works without JS as an index of units and categories), site
-	// map and 404.
+	// Search (works without JS as an index of units and categories),
+	// coverage, site map and 404.
 	sv := r.view(SearchPath, "搜索", []Crumb{home()}, cats)
 	sv.Column = &Column{Name: "搜索", Description: "搜索权力事项、裁量基准、风险点", Keywords: "搜索", Type: "搜索"}
-	add(SearchPath, "search", sv)
+	add(SearchPath, "search", sv, append(unitFiles(s.Units), DepStructure)...)
 	if r.cov != nil {
 		v := r.view(CoveragePath, "公开情况", []Crumb{home()}, r.cov)
 		v.Column = &Column{Name: "公开情况", Description: "各单位权责清单、流程图、裁量基准、廉政风险防控目录的公开完整度", Keywords: "公开情况,考核", Type: "列表"}
-		add(CoveragePath, "coverage", v)
+		add(CoveragePath, "coverage", v, DepAll)
 	}
 	mv := r.view(SiteMapPath, "网站地图", []Crumb{home()}, unitGroups(s.Units))
 	mv.Column = &Column{Name: "网站地图", Description: "本网站全部栏目", Keywords: "网站地图", Type: "列表"}
-	add(SiteMapPath, "sitemap", mv)
+	add(SiteMapPath, "sitemap", mv, append(unitFiles(s.Units), DepStructure)...)
 	add(NotFoundFile, "404", r.view(NotFoundFile, "页面未找到", nil, nil))
 	return pages
+}
+
+func unitFiles(units []*model.Unit) []string {
+	out := make([]string, len(units))
+	for i, u := range units {
+		out[i] = u.Src.File
+	}
+	return out
+}
+
+// unitDeps: a unit page shows its profile, its parent and children, and
+// the names of all its items.
+func unitDeps(u *model.Unit) []string {
+	deps := []string{u.Src.File}
+	if u.ParentRef != nil {
+		deps = append(deps, u.ParentRef.Src.File)
+	}
+	for _, c := range u.Children {
+		deps = append(deps, c.Src.File)
+	}
+	for _, p := range u.Powers {
+		deps = append(deps, p.Src.File)
+	}
+	for _, f := range u.Flows {
+		deps = append(deps, f.Src.File)
+	}
+	for _, b := range u.Benchmarks {
+		deps = append(deps, b.Src.File)
+	}
+	for _, c := range u.Risks {
+		deps = append(deps, c.Src.File)
+	}
+	return deps
+}
+
+// powerDeps: a power page shows its own file, its unit, its flow, its
+// benchmark (and the one that adopts), and the laws it cites.
+func powerDeps(p *model.Power) []string {
+	deps := []string{p.Src.File, p.Unit.Src.File}
+	if f := p.FlowRef; f != nil {
+		deps = append(deps, f.Src.File)
+	}
+	if b := p.BenchmarkRef; b != nil {
+		deps = append(deps, b.Src.File)
+		if b.SourceRef != nil {
+			deps = append(deps, b.SourceRef.Src.File, b.SourceRef.Unit.Src.File)
+		}
+	}
+	refs := append([]model.LegalRef(nil), p.Basis...)
+	for _, a := range p.Accountabilities {
+		refs = append(refs, a.Basis...)
+	}
+	for _, r := range refs {
+		if r.LawRef != nil {
+			deps = append(deps, r.LawRef.Src.File)
+		}
+	}
+	return deps
+}
+
+func benchmarkDeps(b *model.Benchmark) []string {
+	deps := []string{b.Src.File, b.Unit.Src.File}
+	if b.SourceRef != nil {
+		deps = append(deps, b.SourceRef.Src.File, b.SourceRef.Unit.Src.File)
+	}
+	for _, v := range b.Violations {
+		for _, r := range append(append([]model.LegalRef(nil), v.Violated...), v.PenaltyBasis...) {
+			if r.LawRef != nil {
+				deps = append(deps, r.LawRef.Src.File)
+			}
+		}
+	}
+	for _, p := range b.UsedBy {
+		deps = append(deps, p.Src.File)
+	}
+	return deps
 }
 
 func joinKeywords(k []string) string {
@@ -230,7 +327,7 @@ func pubDate(d model.Date) string {
 	return d.String() + " 00:00"
 }
 
-func (r *renderer) homeData(all []*model.Power, benchmarks []*model.Benchmark) *HomeData {
+func (r *Renderer) homeData(all []*model.Power, benchmarks []*model.Benchmark) *HomeData {
 	s := r.site
 	d := &HomeData{Units: s.Units, Categories: r.categoryCounts(all)}
 	c := &d.Counts
@@ -266,7 +363,7 @@ func (r *renderer) homeData(all []*model.Power, benchmarks []*model.Benchmark) *
 	return d
 }
 
-func (r *renderer) categoryCounts(all []*model.Power) []CategoryCount {
+func (r *Renderer) categoryCounts(all []*model.Power) []CategoryCount {
 	n := map[string]int{}
 	for _, p := range all {
 		n[p.Category]++
@@ -359,7 +456,7 @@ func categoryData(c model.Category, units []*model.Unit) *CategoryData {
 }
 
 // sitemapXML lists every HTML page (not the 404) with absolute URLs.
-func (r *renderer) sitemapXML(pages []page) []byte {
+func (r *Renderer) sitemapXML(pages []Page) []byte {
 	type entry struct {
 		Loc     string `xml:"loc"`
 		LastMod string `xml:"lastmod,omitempty"`
@@ -371,11 +468,11 @@ func (r *renderer) sitemapXML(pages []page) []byte {
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range pages {
-		if p.path == NotFoundFile {
+		if p.Path == NotFoundFile {
 			continue
 		}
-		e := entry{Loc: r.baseURL + escapePath(p.path)}
-		if pd, ok := p.view.Main.(*PowerData); ok && pd.Power.Reviewed.Valid() {
+		e := entry{Loc: r.baseURL + escapePath(p.Path)}
+		if pd, ok := p.View.Main.(*PowerData); ok && pd.Power.Reviewed.Valid() {
 			e.LastMod = pd.Power.Reviewed.String()
 		}
 		set.URLs = append(set.URLs, e)

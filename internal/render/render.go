@@ -74,22 +74,54 @@ type View struct {
 	Main    any // the page type's own data
 }
 
-type page struct {
-	path   string // URL path ("units/x/") or file path ("404.html")
-	layout string
-	view   *View
+// Page is one planned page.
+type Page struct {
+	Path   string // URL path ("units/x/") or file path ("404.html")
+	Layout string
+	View   *View
+	// Deps are the content files whose text the page shows, besides
+	// site.toml and pages/*.md, which every page shows (header, footer).
+	// DepAll means the page summarises the whole site; DepStructure means
+	// it lists items, so adding or removing any content file affects it.
+	Deps []string
 }
 
-// Render renders every page of site.
+// Dependency markers in [Page.Deps].
+const (
+	DepAll       = "*"
+	DepStructure = "+"
+)
+
+// File is the output file of the page.
+func (p Page) File() string { return file(p.Path) }
+
+// Render renders every page of site and the site-wide files (assets,
+// sitemap.xml), sorted by path.
 func Render(site *model.Site, opt Options) ([]Output, error) {
-	r, err := newRenderer(site, opt)
+	r, err := New(site, opt)
 	if err != nil {
 		return nil, err
 	}
-	pages := r.plan()
+	pages := r.Plan()
+	outs, err := r.Pages(pages)
+	if err != nil {
+		return nil, err
+	}
+	outs = append(outs, r.Extras(pages)...)
+	sort.Slice(outs, func(i, j int) bool { return outs[i].Path < outs[j].Path })
+	for i := 1; i < len(outs); i++ {
+		if outs[i].Path == outs[i-1].Path {
+			return nil, fmt.Errorf("render: two pages write %s", outs[i].Path)
+		}
+	}
+	return outs, nil
+}
+
+// Pages renders the given pages in parallel, in order.
+func (r *Renderer) Pages(pages []Page) ([]Output, error) {
 	outs := make([]Output, len(pages))
 	errs := make([]error, len(pages))
-	workers := opt.Workers
+	workers := r.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
@@ -103,7 +135,7 @@ func Render(site *model.Site, opt Options) ([]Output, error) {
 			for i := range next {
 				buf.Reset()
 				errs[i] = r.execute(&buf, pages[i])
-				outs[i] = Output{Path: file(pages[i].path), Data: bytes.Clone(buf.Bytes())}
+				outs[i] = Output{Path: pages[i].File(), Data: bytes.Clone(buf.Bytes())}
 			}
 		}()
 	}
@@ -114,32 +146,35 @@ func Render(site *model.Site, opt Options) ([]Output, error) {
 	wg.Wait()
 	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", pages[i].path, err)
-		}
-	}
-	for _, a := range r.theme.Assets {
-		outs = append(outs, Output{Path: a.Path, Data: a.Data})
-	}
-	outs = append(outs, Output{Path: "sitemap.xml", Data: r.sitemapXML(pages)})
-	sort.Slice(outs, func(i, j int) bool { return outs[i].Path < outs[j].Path })
-	for i := 1; i < len(outs); i++ {
-		if outs[i].Path == outs[i-1].Path {
-			return nil, fmt.Errorf("render: two pages write %s", outs[i].Path)
+			return nil, fmt.Errorf("render %s: %w", pages[i].Path, err)
 		}
 	}
 	return outs, nil
 }
 
-type renderer struct {
+// Extras returns the files that are not pages: the theme's assets and
+// sitemap.xml (which lists pages).
+func (r *Renderer) Extras(pages []Page) []Output {
+	var outs []Output
+	for _, a := range r.theme.Assets {
+		outs = append(outs, Output{Path: a.Path, Data: a.Data})
+	}
+	return append(outs, Output{Path: "sitemap.xml", Data: r.sitemapXML(pages)})
+}
+
+// Renderer renders the pages of one linked site.
+type Renderer struct {
 	site    *model.Site
 	base    string // base path, "/" or "/lzfk/"
 	baseURL string // absolute, ending in /
 	md      *markdown.Renderer
 	theme   *theme.Theme
 	cov     *check.Coverage
+	workers int
 }
 
-func newRenderer(site *model.Site, opt Options) (*renderer, error) {
+// New prepares rendering site: it parses the theme once.
+func New(site *model.Site, opt Options) (*Renderer, error) {
 	baseURL := opt.BaseURL
 	if baseURL == "" {
 		baseURL = site.Config.BaseURL
@@ -158,7 +193,7 @@ func newRenderer(site *model.Site, opt Options) (*renderer, error) {
 	if base == "" {
 		base = "/"
 	}
-	r := &renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage}
+	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers}
 	if opt.Theme == nil {
 		return nil, fmt.Errorf("render: no theme")
 	}
@@ -170,17 +205,17 @@ func newRenderer(site *model.Site, opt Options) (*renderer, error) {
 	return r, nil
 }
 
-func (r *renderer) execute(buf *bytes.Buffer, p page) error {
-	t, err := r.theme.Template(p.layout)
+func (r *Renderer) execute(buf *bytes.Buffer, p Page) error {
+	t, err := r.theme.Template(p.Layout)
 	if err != nil {
 		return err
 	}
-	return t.ExecuteTemplate(buf, "base.html", p.view)
+	return t.ExecuteTemplate(buf, "base.html", p.View)
 }
 
-func (r *renderer) markdown(src string) template.HTML { return r.markdownShift(1, src) }
+func (r *Renderer) markdown(src string) template.HTML { return r.markdownShift(1, src) }
 
-func (r *renderer) markdownShift(shift int, src string) template.HTML {
+func (r *Renderer) markdownShift(shift int, src string) template.HTML {
 	h, err := r.md.RenderShift(src, shift)
 	if err != nil {
 		return template.HTML(template.HTMLEscapeString(src))
