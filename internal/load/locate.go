@@ -58,3 +58,17 @@ func (l *Locator) At(src model.Source, path string) diag.Position {
 	}
 	return diag.Position{File: src.File, Line: src.Line - 1 + p.Line, Col: p.Col}
 }
+
+// Forget drops the cached index of the given paths (files or folders), so
+// the next lookup reads them again.
+func (l *Locator) Forget(paths []string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, p := range paths {
+		for f := range l.cache {
+			if f == p || strings.HasPrefix(f, p+"/") {
+				delete(l.cache, f)
+			}
+		}
+	}
+}

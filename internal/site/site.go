@@ -17,6 +17,8 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"sort"
+	"strings"
 	"time"
 
 	"sunlight/internal/check"
@@ -52,7 +54,12 @@ type Result struct {
 // and linking found no errors.
 func Load(opt Options) (*model.Site, *check.Coverage, diag.List) {
 	s, diags := load.Load(opt.Content)
-	loc := load.NewLocator(opt.Content)
+	cov, diags := analyze(s, diags, load.NewLocator(opt.Content))
+	return s, cov, diags
+}
+
+// analyze links and checks a loaded site.
+func analyze(s *model.Site, diags diag.List, loc *load.Locator) (*check.Coverage, diag.List) {
 	diags.Add(link.Link(s, loc)...)
 	var cov *check.Coverage
 	if !diags.HasErrors() {
@@ -61,7 +68,22 @@ func Load(opt Options) (*model.Site, *check.Coverage, diag.List) {
 		diags.Add(cd...)
 	}
 	diags.Sort()
-	return s, cov, diags
+	return cov, diags
+}
+
+func newRenderer(s *model.Site, cov *check.Coverage, opt Options) (*render.Renderer, error) {
+	return render.New(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()), Coverage: cov})
+}
+
+// renderAll renders every page and the extra files, sorted by path.
+func renderAll(r *render.Renderer, pages []render.Page) ([]render.Output, error) {
+	files, err := r.Pages(pages)
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, r.Extras(pages)...)
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files, nil
 }
 
 // Render loads, links and renders the site in memory without writing.
@@ -75,14 +97,18 @@ func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}
-	files, err := render.Render(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()), Coverage: cov})
+	r, err := newRenderer(s, cov, opt)
+	if err != nil {
+		return nil, diags, err
+	}
+	files, err := renderAll(r, r.Plan())
 	if err != nil {
 		return nil, diags, err
 	}
 	res := &Result{Site: s, Coverage: cov, Files: files}
 	for _, f := range files {
 		res.Bytes += int64(len(f.Data))
-		if len(f.Path) > 5 && f.Path[len(f.Path)-5:] == ".html" {
+		if strings.HasSuffix(f.Path, ".html") {
 			res.Pages++
 		}
 	}
