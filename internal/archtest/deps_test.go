@@ -41,6 +41,7 @@ var allowed = map[string][]string{
 	"render":    {"diag", "model", "markdown", "theme", "flowchart", "fine", "cite", "search", "check"},
 	"site":      {"diag", "model", "load", "link", "check", "render", "theme", "search", "flowchart", "themes"},
 	"serve":     {},
+	"watch":     {},
 	"cli":       {"diag", "model", "site", "load", "check", "search", "serve", "watch", "themes"},
 	"archtest":  {},
 }

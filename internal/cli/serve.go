@@ -9,20 +9,27 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"sunlight/internal/diag"
 	"sunlight/internal/serve"
 	"sunlight/internal/site"
+	"sunlight/internal/watch"
 )
 
 func serveCmd() *Command {
 	return &Command{
 		Name:      "serve",
 		UsageLine: "serve [-content DIR] [-addr 127.0.0.1:1313] [-out DIR] [-base-url URL] [-theme DIR]",
-		Short:     "build the portal and preview it on this computer",
-		Long: `Serve builds the portal and serves it at http://127.0.0.1:1313/ (only this
-computer can see it). The site is built into a temporary directory unless
+		Short:     "preview the portal with live reload while you edit",
+		Long: `Serve builds the portal, serves it at http://127.0.0.1:1313/ (only this
+computer can see it), and watches the content (and -theme) folders. When a
+file is saved, it rebuilds only the pages the change touches and the open
+pages reload themselves. If the content has errors, they are printed here and
+shown over the page in the browser, and the last good version stays in place
+until the file is fixed. The site is built into a temporary directory unless
 -out is given, so the published output is never touched. Press Ctrl-C to stop.`,
 		Flags: func(fs *flag.FlagSet, env *Env) func(context.Context, []string) error {
 			var sf siteFlags
@@ -48,50 +55,105 @@ computer can see it). The site is built into a temporary directory unless
 						return err
 					}
 					defer os.RemoveAll(tmp)
-					opt.Out = tmp + "/public"
+					opt.Out = filepath.Join(tmp, "public")
 				}
-				// Preview links point at this server, under the site's path.
-				s, _, diags := site.Load(opt)
-				basePath := "/"
-				if !diags.HasErrors() {
-					base := opt.BaseURL
-					if base == "" {
-						base = s.Config.BaseURL
-					}
-					if u, err := url.Parse(base); err == nil && u.Path != "" {
-						basePath = u.Path
-					}
-				}
+				basePath := previewBase(opt)
 				local := "http://" + ln.Addr().String() + basePath
 				opt.BaseURL = local
-				res, diags, err := site.Build(ctx, opt)
+
+				sess := site.NewSession(opt)
+				rb, diags, err := sess.Build(ctx)
 				printDiags(env, diags)
 				if err != nil {
 					return err
 				}
-				if res == nil {
+				if rb == nil {
 					fmt.Fprintf(env.Stderr, "sunlight: %d 个错误,请改正后重新运行\n", diags.Count(diag.Error))
 					return exitError{1}
 				}
-				fmt.Fprintf(env.Stderr, "sunlight: built %d pages in %d ms\n", res.Pages, res.Duration.Milliseconds())
-				fmt.Fprintf(env.Stdout, "Serving at %s (Ctrl-C to stop)\n", local)
-				srv := &http.Server{Handler: serve.Handler(opt.Out, basePath), ReadHeaderTimeout: 10 * time.Second}
+				fmt.Fprintf(env.Stderr, "sunlight: built %d pages in %d ms\n", rb.Pages, rb.Duration.Milliseconds())
+
+				roots := []string{sf.content}
+				if sf.theme != "" {
+					roots = append(roots, sf.theme)
+				}
+				w, err := watch.New(ctx, watch.Options{}, roots...)
+				if err != nil {
+					return fmt.Errorf("watch: %w", err)
+				}
+				themeRoot, _ := filepath.Abs(sf.theme)
+
+				live := serve.NewLive(opt.Out, basePath)
+				srv := &http.Server{Handler: live, ReadHeaderTimeout: 10 * time.Second}
 				errc := make(chan error, 1)
 				go func() { errc <- srv.Serve(ln) }()
-				select {
-				case <-ctx.Done():
-					shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
-					defer cancel()
-					srv.Shutdown(shut)
-					fmt.Fprintln(env.Stderr, "sunlight: stopped")
-					return nil
-				case err := <-errc:
-					if errors.Is(err, http.ErrServerClosed) {
+				fmt.Fprintf(env.Stdout, "Serving at %s (Ctrl-C to stop)\n", local)
+				for {
+					select {
+					case <-ctx.Done():
+						shut, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+						srv.Shutdown(shut)
+						cancel()
+						fmt.Fprintln(env.Stderr, "sunlight: stopped")
 						return nil
+					case err := <-errc:
+						if errors.Is(err, http.ErrServerClosed) {
+							return nil
+						}
+						return err
+					case err := <-w.Errs:
+						fmt.Fprintf(env.Stderr, "sunlight: watch: %v\n", err)
+					case b, ok := <-w.C:
+						if !ok {
+							return nil
+						}
+						themeChanged := sf.theme != "" && b.Root == themeRoot
+						paths := b.Paths
+						if themeChanged {
+							paths = nil
+						}
+						rb, diags, err := sess.Rebuild(ctx, paths, themeChanged)
+						if err != nil {
+							fmt.Fprintf(env.Stderr, "sunlight: rebuild: %v\n", err)
+							continue
+						}
+						if diags.HasErrors() {
+							var errs diag.List
+							for _, d := range diags {
+								if d.Severity == diag.Error {
+									errs = append(errs, d)
+								}
+							}
+							errs.WriteText(env.Stderr)
+							fmt.Fprintf(env.Stderr, "sunlight: %d 个错误;浏览器中仍显示上一次正确的版本\n", len(errs))
+							live.Problem(errs.Error())
+							continue
+						}
+						fmt.Fprintf(env.Stderr, "sunlight: %s changed: rendered %d pages, wrote %d files, removed %d in %d ms\n",
+							strings.Join(b.Paths, ", "), len(rb.Rendered), len(rb.Written), len(rb.Removed), rb.Duration.Milliseconds())
+						live.Reload(append(rb.Written, rb.Removed...))
 					}
-					return err
 				}
 			}
 		},
 	}
+}
+
+// previewBase is the path the site lives under (from -base-url or
+// site.toml), so the preview has the same links as the published site.
+func previewBase(opt site.Options) string {
+	base := opt.BaseURL
+	if base == "" {
+		if s, _, diags := site.Load(opt); !diags.HasErrors() {
+			base = s.Config.BaseURL
+		}
+	}
+	if u, err := url.Parse(base); err == nil && u.Path != "" {
+		p := u.Path
+		if !strings.HasSuffix(p, "/") {
+			p += "/"
+		}
+		return p
+	}
+	return "/"
 }
