@@ -15,13 +15,13 @@ import (
 // no rule fires on it.
 func complete() fstest.MapFS {
 	return fstest.MapFS{
-		"site.toml": {Data: []byte("title = \"t\"\nregion = \"示范县\"\norganiser = \"o\"\nsite_code = \"9999000001\"\nbase_url = \"https://x.example.gov.cn/\"\nyear = 2025\n")},
-		"laws/cfa.toml": {Data: []byte("title = \"中华人民共和国行政处罚法\"\nshort = \"行政处罚法\"\nlevel = \"法律\"\neffective = 2021-07-15\n")},
-		"laws/old.toml": {Data: []byte("title = \"环境噪声污染防治法\"\nlevel = \"法律\"\nstatus = \"已废止\"\neffective = 1997-03-01\n")},
-		"laws/doc.toml": {Data: []byte("title = \"示范县城乡环境卫生管理办法\"\nlevel = \"规范性文件\"\neffective = 2020-01-01\n")},
-		"units/u/unit.toml": {Data: []byte("name = \"青石镇人民政府\"\ntype = \"乡镇人民政府\"\ndivision_code = \"990101\"\nfunctions = \"f\"\naddress = \"a\"\nphone = \"0999-5550100\"\nsupervise_phone = \"0999-5550101\"\npublished = 2024-01-01\nreviewed = 2025-02-01\n")},
+		"site.toml":               {Data: []byte("title = \"t\"\nregion = \"示范县\"\norganiser = \"o\"\nsite_code = \"9999000001\"\nbase_url = \"https://x.example.gov.cn/\"\nyear = 2025\n")},
+		"laws/cfa.toml":           {Data: []byte("title = \"中华人民共和国行政处罚法\"\nshort = \"行政处罚法\"\nlevel = \"法律\"\neffective = 2021-07-15\n")},
+		"laws/old.toml":           {Data: []byte("title = \"环境噪声污染防治法\"\nlevel = \"法律\"\nstatus = \"已废止\"\neffective = 1997-03-01\n")},
+		"laws/doc.toml":           {Data: []byte("title = \"示范县城乡环境卫生管理办法\"\nlevel = \"规范性文件\"\neffective = 2020-01-01\n")},
+		"units/u/unit.toml":       {Data: []byte("name = \"青石镇人民政府\"\ntype = \"乡镇人民政府\"\ndivision_code = \"990101\"\nfunctions = \"f\"\naddress = \"a\"\nphone = \"0999-5550100\"\nsupervise_phone = \"0999-5550101\"\npublished = 2024-01-01\nreviewed = 2025-02-01\n")},
 		"units/u/risks/2025.toml": {Data: []byte("published = 2025-01-01\nreviewed = 2025-01-01\n[[items]]\nobject_type = \"关键岗位\"\nobject = \"执法岗\"\nrisk = \"选择性执法\"\nlevel = \"高\"\nmeasures = [\"轮岗\"]\n")},
-		"units/u/flows/f.toml": {Data: []byte("name = \"流程\"\n[[steps]]\nid = \"a\"\nname = \"立案\"\nnext = [\"b\"]\n[[steps]]\nid = \"b\"\nname = \"决定\"\n")},
+		"units/u/flows/f.toml":    {Data: []byte("name = \"流程\"\n[[steps]]\nid = \"a\"\nname = \"立案\"\nnext = [\"b\"]\n[[steps]]\nid = \"b\"\nname = \"决定\"\n")},
 		"units/u/benchmarks/b.toml": {Data: []byte("title = \"基准\"\nissuer = \"青石镇\"\neffective = 2024-01-01\npublished = 2024-01-01\nreviewed = 2025-01-01\n" +
 			"[[violations]]\nname = \"违法\"\npenalty_basis = [{law = \"cfa\", article = \"第一条\"}]\n" +
 			strings.Repeat("[[violations.tiers]]\nlabel = \"阶次\"\nconditions = [\"c\"]\nstandard = \"警告\"\n", 3))},

@@ -19,8 +19,8 @@ import (
 func TestServeEditsAppearWithReloadEvent(t *testing.T) {
 	content := t.TempDir()
 	files := map[string]string{
-		"site.toml": "title = \"示范县廉政风险防控公开平台\"\nregion = \"示范县\"\norganiser = \"县纪委\"\nsite_code = \"9999000001\"\nbase_url = \"https://lzfk.example.gov.cn/lzfk/\"\nyear = 2025\n",
-		"units/qs/unit.toml": "name = \"示范县青石镇人民政府\"\ntype = \"乡镇人民政府\"\ndivision_code = \"990101\"\npublished = 2024-01-05\nreviewed = 2025-03-01\n",
+		"site.toml":            "title = \"示范县廉政风险防控公开平台\"\nregion = \"示范县\"\norganiser = \"县纪委\"\nsite_code = \"9999000001\"\nbase_url = \"https://lzfk.example.gov.cn/lzfk/\"\nyear = 2025\n",
+		"units/qs/unit.toml":   "name = \"示范县青石镇人民政府\"\ntype = \"乡镇人民政府\"\ndivision_code = \"990101\"\npublished = 2024-01-05\nreviewed = 2025-03-01\n",
 		"units/qs/powers/a.md": "+++\ncode = \"QS-1\"\nname = \"乡村建设规划许可证核发\"\ncategory = \"行政许可\"\noffice = \"党政综合办公室\"\npublished = 2024-01-05\nreviewed = 2025-03-01\n+++\n办理地点:便民服务中心一楼。\n",
 	}
 	for p, c := range files {
