@@ -128,6 +128,9 @@
 //	[[violations]]  no, name * (违法行为), statutory (法定处罚幅度 text), remarks,
 //	                violated (list of legal refs), penalty_basis * (list of legal refs)
 //	[[violations.tiers]]  label *, kind, conditions * (list), standard * (裁量标准)
+//	[[violations.tiers.penalties]]  optional override of what is read from
+//	                standard: type * (罚款, 警告, 没收违法所得 …), target (单位 | 个人),
+//	                min, max, unit (元 | 倍 | % | 日), base (违法所得 …)
 //
 // # units/<unit>/risks/<year>.toml
 //

@@ -339,6 +339,21 @@ type Tier struct {
 	Kind       string   `toml:"kind"`  // TierKinds
 	Conditions []string `toml:"conditions"`
 	Standard   string   `toml:"standard"` // 裁量标准, verbatim
+	// Penalties, when given, replace what the fine parser reads from
+	// Standard (an author's override for text it cannot read).
+	Penalties []Penalty `toml:"penalties"`
+}
+
+// Penalty is one penalty of a tier as structured data: type (罚款, 警告,
+// 没收违法所得 …), target (单位, 个人 or empty), range and unit (元, 倍,
+// %, 日) with the base a multiple applies to (违法所得 …).
+type Penalty struct {
+	Type   string   `toml:"type"`
+	Target string   `toml:"target"`
+	Min    *float64 `toml:"min"`
+	Max    *float64 `toml:"max"`
+	Unit   string   `toml:"unit"`
+	Base   string   `toml:"base"`
 }
 
 // Violation is one 违法行为 of a benchmark with its tiers.

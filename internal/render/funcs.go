@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"sunlight/internal/model"
+	"sunlight/internal/permalink"
 )
 
 // Funcs returns the template functions:
@@ -35,14 +36,14 @@ func (r *Renderer) Funcs() template.FuncMap {
 	return template.FuncMap{
 		"url":          link,
 		"abs":          func(p string) string { return r.baseURL + escapePath(p) },
-		"powerURL":     func(p *model.Power) string { return link(PowerPath(p)) },
-		"unitURL":      func(u *model.Unit) string { return link(UnitPath(u)) },
-		"flowURL":      func(f *model.Flow) string { return link(FlowPath(f)) },
-		"benchmarkURL": func(b *model.Benchmark) string { return link(BenchmarkPath(b)) },
-		"riskURL":      func(c *model.RiskCatalogue) string { return link(RiskPath(c)) },
-		"lawURL":       func(l *model.Law) string { return link(LawPath(l)) },
-		"pageURL":      func(p *model.Page) string { return link(PagePath(p)) },
-		"categoryURL":  func(c model.Category) string { return link(CategoryPath(c)) },
+		"powerURL":     func(p *model.Power) string { return link(permalink.Power(p)) },
+		"unitURL":      func(u *model.Unit) string { return link(permalink.Unit(u)) },
+		"flowURL":      func(f *model.Flow) string { return link(permalink.Flow(f)) },
+		"benchmarkURL": func(b *model.Benchmark) string { return link(permalink.Benchmark(b)) },
+		"riskURL":      func(c *model.RiskCatalogue) string { return link(permalink.Risk(c)) },
+		"lawURL":       func(l *model.Law) string { return link(permalink.Law(l)) },
+		"pageURL":      func(p *model.Page) string { return link(permalink.Page(p)) },
+		"categoryURL":  func(c model.Category) string { return link(permalink.Category(c)) },
 		"md":           r.markdown,
 		"mdPage":       func(src string) template.HTML { return r.markdownShift(0, src) },
 		"stepName": func(f *model.Flow, id string) string {

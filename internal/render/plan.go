@@ -7,6 +7,8 @@ import (
 	"strconv"
 
 	"sunlight/internal/model"
+	"sunlight/internal/opendata"
+	"sunlight/internal/permalink"
 )
 
 // Page data of each layout.
@@ -104,7 +106,7 @@ func (r *Renderer) view(path, title string, crumbs []Crumb, main any) *View {
 	return &View{Site: r.site, Cfg: &r.site.Config, Path: path, Title: title, Crumbs: crumbs, Main: main}
 }
 
-func home() Crumb { return Crumb{"首页", HomePath} }
+func home() Crumb { return Crumb{"首页", permalink.Home} }
 
 // Plan lists every page in a deterministic order, with its dependencies.
 func (r *Renderer) Plan() []Page {
@@ -122,58 +124,58 @@ func (r *Renderer) Plan() []Page {
 	}
 
 	// Home.
-	hv := r.view(HomePath, s.Config.Title, nil, r.homeData(all, benchmarks))
+	hv := r.view(permalink.Home, s.Config.Title, nil, r.homeData(all, benchmarks))
 	hv.Column = &Column{Name: "首页", Description: s.Config.Description, Keywords: joinKeywords(s.Config.Keywords), Type: "首页"}
-	add(HomePath, "home", hv, DepAll)
+	add(permalink.Home, "home", hv, DepAll)
 
 	// Units.
-	uv := r.view(UnitsPath, "单位", []Crumb{home()}, unitGroups(s.Units))
+	uv := r.view(permalink.Units, "单位", []Crumb{home()}, unitGroups(s.Units))
 	uv.Column = &Column{Name: "单位", Description: s.Config.Region + "各单位权责清单与廉政风险防控信息", Keywords: "单位,权责清单", Type: "列表"}
-	add(UnitsPath, "units", uv, append(unitFiles(s.Units), DepStructure)...)
+	add(permalink.Units, "units", uv, append(unitFiles(s.Units), DepStructure)...)
 	for _, u := range s.Units {
-		crumbs := []Crumb{home(), {"单位", UnitsPath}}
-		v := r.view(UnitPath(u), u.Name, crumbs, &UnitData{Unit: u, Groups: powerGroups(u.Powers)})
+		crumbs := []Crumb{home(), {"单位", permalink.Units}}
+		v := r.view(permalink.Unit(u), u.Name, crumbs, &UnitData{Unit: u, Groups: powerGroups(u.Powers)})
 		v.Column = &Column{Name: u.Name, Description: u.Name + "权责清单、权力运行流程图、裁量基准和廉政风险防控目录", Keywords: u.DisplayName() + ",权责清单,廉政风险", Type: "单位"}
-		add(UnitPath(u), "unit", v, append(unitDeps(u), DepStructure)...)
-		uc := append(crumbs, Crumb{u.DisplayName(), UnitPath(u)})
+		add(permalink.Unit(u), "unit", v, append(unitDeps(u), DepStructure)...)
+		uc := append(crumbs, Crumb{u.DisplayName(), permalink.Unit(u)})
 		for _, p := range u.Powers {
-			v := r.view(PowerPath(p), p.FullName(), uc, &PowerData{Power: p, Risks: powerRisks(p)})
+			v := r.view(permalink.Power(p), p.FullName(), uc, &PowerData{Power: p, Risks: powerRisks(p)})
 			v.Article = &Article{Title: p.FullName(), PubDate: pubDate(p.Published), Source: u.Name}
-			add(PowerPath(p), "power", v, powerDeps(p)...)
+			add(permalink.Power(p), "power", v, powerDeps(p)...)
 		}
 		for _, f := range u.Flows {
-			v := r.view(FlowPath(f), f.Name, uc, &FlowData{Flow: f})
+			v := r.view(permalink.Flow(f), f.Name, uc, &FlowData{Flow: f})
 			v.Article = &Article{Title: f.Name, PubDate: pubDate(model.Later(f.Published, u.Published)), Source: u.Name}
 			deps := []string{f.Src.File, u.Src.File}
 			for _, p := range f.UsedBy {
 				deps = append(deps, p.Src.File)
 			}
-			add(FlowPath(f), "flow", v, deps...)
+			add(permalink.Flow(f), "flow", v, deps...)
 		}
 		for _, b := range u.Benchmarks {
-			v := r.view(BenchmarkPath(b), b.Title, uc, &BenchmarkData{Benchmark: b})
+			v := r.view(permalink.Benchmark(b), b.Title, uc, &BenchmarkData{Benchmark: b})
 			v.Article = &Article{Title: b.Title, PubDate: pubDate(b.Published), Source: b.Issuer}
-			add(BenchmarkPath(b), "benchmark", v, benchmarkDeps(b)...)
+			add(permalink.Benchmark(b), "benchmark", v, benchmarkDeps(b)...)
 		}
 		for _, c := range u.Risks {
 			title := c.Title
 			if title == "" {
 				title = u.DisplayName() + strconv.Itoa(c.Year) + "年度廉政风险防控目录"
 			}
-			v := r.view(RiskPath(c), title, uc, riskData(c))
+			v := r.view(permalink.Risk(c), title, uc, riskData(c))
 			v.Article = &Article{Title: title, PubDate: pubDate(c.Published), Source: u.Name}
-			add(RiskPath(c), "risks", v, c.Src.File, u.Src.File, DepStructure)
+			add(permalink.Risk(c), "risks", v, c.Src.File, u.Src.File, DepStructure)
 		}
 	}
 
 	// Categories.
 	cats := r.categoryCounts(all)
-	cv := r.view(CategoriesPath, "事项分类", []Crumb{home()}, cats)
+	cv := r.view(permalink.Categories, "事项分类", []Crumb{home()}, cats)
 	cv.Column = &Column{Name: "事项分类", Description: "按行政许可、行政处罚等类别浏览权力事项", Keywords: "事项分类", Type: "列表"}
-	add(CategoriesPath, "categories", cv, DepStructure)
+	add(permalink.Categories, "categories", cv, DepStructure)
 	for _, c := range model.Categories() {
 		d := categoryData(c, s.Units)
-		v := r.view(CategoryPath(c), c.Name, []Crumb{home(), {"事项分类", CategoriesPath}}, d)
+		v := r.view(permalink.Category(c), c.Name, []Crumb{home(), {"事项分类", permalink.Categories}}, d)
 		v.Column = &Column{Name: c.Name, Description: c.Desc, Keywords: c.Name, Type: "列表"}
 		deps := []string{DepStructure}
 		for _, up := range d.Units {
@@ -182,53 +184,59 @@ func (r *Renderer) Plan() []Page {
 				deps = append(deps, p.Src.File)
 			}
 		}
-		add(CategoryPath(c), "category", v, deps...)
+		add(permalink.Category(c), "category", v, deps...)
 	}
 
 	// Benchmarks.
-	bv := r.view(BenchmarksPath, "裁量基准", []Crumb{home()}, &BenchmarksData{Benchmarks: benchmarks})
+	bv := r.view(permalink.Benchmarks, "裁量基准", []Crumb{home()}, &BenchmarksData{Benchmarks: benchmarks})
 	bv.Column = &Column{Name: "裁量基准", Description: "各单位行政处罚裁量基准", Keywords: "裁量基准,行政处罚", Type: "列表"}
 	bdeps := append(unitFiles(s.Units), DepStructure)
 	for _, b := range benchmarks {
 		bdeps = append(bdeps, b.Src.File)
 	}
-	add(BenchmarksPath, "benchmarks", bv, bdeps...)
+	add(permalink.Benchmarks, "benchmarks", bv, bdeps...)
 
 	// Laws.
-	lv := r.view(LawsPath, "法规库", []Crumb{home()}, s.Laws)
+	lv := r.view(permalink.Laws, "法规库", []Crumb{home()}, s.Laws)
 	lv.Column = &Column{Name: "法规库", Description: "权力事项引用的法律法规", Keywords: "法律法规,依据", Type: "列表"}
-	add(LawsPath, "laws", lv, DepAll)
+	add(permalink.Laws, "laws", lv, DepAll)
 	for _, l := range s.Laws {
-		v := r.view(LawPath(l), l.Title, []Crumb{home(), {"法规库", LawsPath}}, &LawData{Law: l})
+		v := r.view(permalink.Law(l), l.Title, []Crumb{home(), {"法规库", permalink.Laws}}, &LawData{Law: l})
 		v.Article = &Article{Title: l.Title, PubDate: pubDate(l.Effective), Source: l.Issuer}
 		deps := []string{l.Src.File}
 		for _, p := range l.CitedBy {
 			deps = append(deps, p.Src.File, p.Unit.Src.File)
 		}
-		add(LawPath(l), "law", v, deps...)
+		add(permalink.Law(l), "law", v, deps...)
 	}
 
 	// Free pages.
 	for _, p := range s.Pages {
-		v := r.view(PagePath(p), p.Title, []Crumb{home()}, &PageData{Page: p})
+		v := r.view(permalink.Page(p), p.Title, []Crumb{home()}, &PageData{Page: p})
 		v.Article = &Article{Title: p.Title, PubDate: pubDate(p.Published), Source: s.Config.Organiser}
-		add(PagePath(p), "page", v, p.Src.File)
+		add(permalink.Page(p), "page", v, p.Src.File)
 	}
 
 	// Search (works without JS as an index of units and categories),
 	// coverage, site map and 404.
-	sv := r.view(SearchPath, "搜索", []Crumb{home()}, cats)
+	sv := r.view(permalink.Search, "搜索", []Crumb{home()}, cats)
 	sv.Column = &Column{Name: "搜索", Description: "搜索权力事项、裁量基准、风险点", Keywords: "搜索", Type: "搜索"}
-	add(SearchPath, "search", sv, append(unitFiles(s.Units), DepStructure)...)
+	add(permalink.Search, "search", sv, append(unitFiles(s.Units), DepStructure)...)
 	if r.cov != nil {
-		v := r.view(CoveragePath, "公开情况", []Crumb{home()}, r.cov)
+		v := r.view(permalink.Coverage, "公开情况", []Crumb{home()}, r.cov)
 		v.Column = &Column{Name: "公开情况", Description: "各单位权责清单、流程图、裁量基准、廉政风险防控目录的公开完整度", Keywords: "公开情况,考核", Type: "列表"}
-		add(CoveragePath, "coverage", v, DepAll)
+		add(permalink.Coverage, "coverage", v, DepAll)
 	}
-	mv := r.view(SiteMapPath, "网站地图", []Crumb{home()}, unitGroups(s.Units))
+	dv := r.view(permalink.Data, "开放数据", []Crumb{home()}, opendata.Datasets())
+	dv.Column = &Column{Name: "开放数据", Description: "权力事项、裁量基准、廉政风险点、单位和法规的开放数据(CSV、JSON)及数据字典", Keywords: "开放数据,数据字典,CSV,JSON", Type: "列表"}
+	add(permalink.Data, "data", dv)
+	chv := r.view(permalink.Changes, "最近更新", []Crumb{home()}, r.changes(all))
+	chv.Column = &Column{Name: "最近更新", Description: "最近发布或复核的权力事项", Keywords: "更新,变化", Type: "列表"}
+	add(permalink.Changes, "changes", chv, DepAll)
+	mv := r.view(permalink.SiteMap, "网站地图", []Crumb{home()}, unitGroups(s.Units))
 	mv.Column = &Column{Name: "网站地图", Description: "本网站全部栏目", Keywords: "网站地图", Type: "列表"}
-	add(SiteMapPath, "sitemap", mv, append(unitFiles(s.Units), DepStructure)...)
-	add(NotFoundFile, "404", r.view(NotFoundFile, "页面未找到", nil, nil))
+	add(permalink.SiteMap, "sitemap", mv, append(unitFiles(s.Units), DepStructure)...)
+	add(permalink.NotFound, "404", r.view(permalink.NotFound, "页面未找到", nil, nil))
 	return pages
 }
 
@@ -468,7 +476,7 @@ func (r *Renderer) sitemapXML(pages []Page) []byte {
 	}
 	set := urlset{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
 	for _, p := range pages {
-		if p.Path == NotFoundFile {
+		if p.Path == permalink.NotFound {
 			continue
 		}
 		e := entry{Loc: r.baseURL + escapePath(p.Path)}

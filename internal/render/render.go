@@ -20,6 +20,8 @@ import (
 	"sunlight/internal/check"
 	"sunlight/internal/markdown"
 	"sunlight/internal/model"
+	"sunlight/internal/opendata"
+	"sunlight/internal/permalink"
 	"sunlight/internal/theme"
 )
 
@@ -93,7 +95,7 @@ const (
 )
 
 // File is the output file of the page.
-func (p Page) File() string { return file(p.Path) }
+func (p Page) File() string { return permalink.File(p.Path) }
 
 // Render renders every page of site and the site-wide files (assets,
 // sitemap.xml), sorted by path.
@@ -159,6 +161,10 @@ func (r *Renderer) Extras(pages []Page) []Output {
 	for _, a := range r.theme.Assets {
 		outs = append(outs, Output{Path: a.Path, Data: a.Data})
 	}
+	for _, f := range opendata.Files(r.site, func(p string) string { return r.baseURL + escapePath(p) }) {
+		outs = append(outs, Output{Path: f.Path, Data: f.Data})
+	}
+	outs = append(outs, Output{Path: "feed.xml", Data: r.atom()})
 	return append(outs, Output{Path: "sitemap.xml", Data: r.sitemapXML(pages)})
 }
 

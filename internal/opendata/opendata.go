@@ -1,0 +1,444 @@
+// Package opendata publishes the portal's content as open data: one CSV
+// file and one JSON file per dataset, described by a data dictionary.
+//
+// # Datasets and URLs
+//
+//	data/units.csv        data/units.json        单位
+//	data/powers.csv       data/powers.json       权力事项(权责清单)
+//	data/benchmarks.csv   data/benchmarks.json   裁量基准(每个裁量阶次一行)
+//	data/risks.csv        data/risks.json        廉政风险点(事项、流程步骤和防控目录)
+//	data/laws.csv         data/laws.json         法律法规
+//
+// The URLs are stable; columns are only ever added. CSV files are UTF-8
+// with a byte-order mark (so Excel opens them with the right encoding),
+// RFC 4180 quoting and CRLF line ends; cells may contain line breaks.
+// JSON files are {"dataset": name, "columns": [...], "rows": [{...}]} with
+// the same column names; numbers are JSON numbers and missing values are
+// omitted. Every column is documented in [Datasets], which the data
+// dictionary page shows.
+package opendata
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strconv"
+	"strings"
+
+	"sunlight/internal/fine"
+	"sunlight/internal/model"
+	"sunlight/internal/permalink"
+)
+
+// Column describes one column of a dataset.
+type Column struct {
+	Name string // machine name, used in CSV headers and JSON keys
+	Type string // string, integer, number, date, boolean
+	Desc string // what it holds, in Chinese
+}
+
+// Dataset describes one dataset.
+type Dataset struct {
+	Name    string // file name without extension
+	Title   string
+	Desc    string
+	Columns []Column
+	rows    func(s *model.Site, url func(string) string) []map[string]any
+}
+
+// Datasets lists every dataset with its columns, in publishing order.
+func Datasets() []Dataset {
+	return []Dataset{
+		{
+			Name: "units", Title: "单位", Desc: "发布权责清单和廉政风险防控信息的单位。",
+			Columns: []Column{
+				{"id", "string", "单位编号(网址中使用,稳定不变)"},
+				{"name", "string", "单位全称"},
+				{"short_name", "string", "单位简称"},
+				{"type", "string", "单位类型,如 乡镇人民政府、县政府工作部门"},
+				{"division_code", "string", "行政区划代码(GB/T 2260)"},
+				{"parent", "string", "上级单位编号"},
+				{"address", "string", "办公地址"},
+				{"phone", "string", "办公电话"},
+				{"supervise_phone", "string", "监督电话"},
+				{"powers", "integer", "公开的权力事项数"},
+				{"published", "date", "发布日期"},
+				{"reviewed", "date", "最近审核日期"},
+				{"url", "string", "单位页面网址"},
+			},
+			rows: unitRows,
+		},
+		{
+			Name: "powers", Title: "权力事项", Desc: "各单位权责清单中的每一项行政权力和公共服务事项。",
+			Columns: []Column{
+				{"code", "string", "事项编码(全站唯一)"},
+				{"name", "string", "事项名称"},
+				{"sub_name", "string", "子项名称"},
+				{"category", "string", "事项类型,如 行政许可、行政处罚"},
+				{"category_code", "string", "事项类型代码:XK CF QZ ZS GF JC QR JL CJ QT GG"},
+				{"unit", "string", "单位编号"},
+				{"unit_name", "string", "单位名称"},
+				{"subject", "string", "实施主体"},
+				{"office", "string", "承办机构"},
+				{"mode", "string", "行使方式:法定、下放、委托 等"},
+				{"status", "string", "状态:现行、暂停、取消"},
+				{"basis", "string", "法律依据,多条以分号分隔,如 《行政处罚法》第三十四条"},
+				{"statutory_days", "integer", "法定办理时限(天)"},
+				{"promised_days", "integer", "承诺办理时限(天)"},
+				{"day_unit", "string", "时限单位:工作日 或 自然日"},
+				{"fee", "string", "收费情况;不收费为 不收费"},
+				{"flow", "string", "流程名称"},
+				{"benchmark", "string", "裁量基准名称"},
+				{"risk_points", "integer", "廉政风险点数(含流程步骤)"},
+				{"high_risks", "integer", "高风险点数"},
+				{"published", "date", "发布日期"},
+				{"reviewed", "date", "最近审核日期"},
+				{"url", "string", "事项页面网址"},
+			},
+			rows: powerRows,
+		},
+		{
+			Name: "benchmarks", Title: "裁量基准", Desc: "行政处罚裁量基准,每个裁量阶次一行;罚款幅度由裁量标准文字解析为数字。",
+			Columns: []Column{
+				{"benchmark", "string", "裁量基准编号"},
+				{"title", "string", "裁量基准名称"},
+				{"unit", "string", "单位编号"},
+				{"unit_name", "string", "单位名称"},
+				{"issuer", "string", "制定机关"},
+				{"doc_no", "string", "文号"},
+				{"effective", "date", "生效日期"},
+				{"expires", "date", "有效期至"},
+				{"violation_no", "string", "违法行为序号"},
+				{"violation", "string", "违法行为"},
+				{"penalty_basis", "string", "处罚依据"},
+				{"tier", "integer", "裁量阶次序号(从 1 起)"},
+				{"tier_label", "string", "裁量阶次,如 情节轻微"},
+				{"tier_kind", "string", "阶次类型,如 从轻处罚"},
+				{"conditions", "string", "适用条件,多条以换行分隔"},
+				{"standard", "string", "裁量标准原文"},
+				{"penalty_types", "string", "处罚种类,以分号分隔,如 警告;罚款"},
+				{"fine_min", "number", "罚款下限(元);无固定金额下限时为空"},
+				{"fine_max", "number", "罚款上限(元);无固定金额上限时为空"},
+				{"fine_multiple_min", "number", "按倍数计算的罚款下限(倍)"},
+				{"fine_multiple_max", "number", "按倍数计算的罚款上限(倍)"},
+				{"fine_base", "string", "倍数或百分比的计算基数,如 违法所得"},
+				{"parsed", "boolean", "裁量标准是否被完整解析"},
+				{"url", "string", "裁量基准页面网址"},
+			},
+			rows: benchmarkRows,
+		},
+		{
+			Name: "risks", Title: "廉政风险点", Desc: "权力事项、流程步骤和单位廉政风险防控目录中的风险点及防控措施。",
+			Columns: []Column{
+				{"source", "string", "来源:事项、流程 或 防控目录"},
+				{"unit", "string", "单位编号"},
+				{"unit_name", "string", "单位名称"},
+				{"item", "string", "所属事项编码、流程编号或防控目录年度"},
+				{"item_name", "string", "所属事项、流程或防控对象名称"},
+				{"step", "string", "环节或防控对象类型"},
+				{"risk", "string", "风险点"},
+				{"level", "string", "风险等级:高、中、低"},
+				{"category", "string", "风险类别"},
+				{"measures", "string", "防控措施,多条以换行分隔"},
+				{"owner", "string", "责任岗位或部门"},
+				{"year", "integer", "年度(防控目录)"},
+				{"url", "string", "所在页面网址"},
+			},
+			rows: riskRows,
+		},
+		{
+			Name: "laws", Title: "法律法规", Desc: "权力事项和裁量基准引用的法律法规。",
+			Columns: []Column{
+				{"id", "string", "法规编号"},
+				{"title", "string", "法规全称"},
+				{"short_title", "string", "简称"},
+				{"level", "string", "效力层级"},
+				{"status", "string", "状态:现行、已修订、已废止"},
+				{"issuer", "string", "制定机关"},
+				{"effective", "date", "施行日期"},
+				{"articles", "integer", "收录条文数"},
+				{"cited_by", "integer", "引用它的权力事项数"},
+				{"url", "string", "法规页面网址"},
+			},
+			rows: lawRows,
+		},
+	}
+}
+
+// File is one published data file.
+type File struct {
+	Path string
+	Data []byte
+}
+
+// Files returns the CSV and JSON files of every dataset. url turns a
+// site-relative path into the absolute URL written in the url columns.
+func Files(s *model.Site, url func(string) string) []File {
+	var out []File
+	for _, d := range Datasets() {
+		rows := d.rows(s, url)
+		out = append(out, File{"data/" + d.Name + ".csv", d.csv(rows)}, File{"data/" + d.Name + ".json", d.json(rows)})
+	}
+	return out
+}
+
+func (d Dataset) csv(rows []map[string]any) []byte {
+	var b bytes.Buffer
+	b.WriteString("\ufeff")
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	header := make([]string, len(d.Columns))
+	for i, c := range d.Columns {
+		header[i] = c.Name
+	}
+	w.Write(header)
+	rec := make([]string, len(d.Columns))
+	for _, r := range rows {
+		for i, c := range d.Columns {
+			rec[i] = cell(r[c.Name])
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return b.Bytes()
+}
+
+func cell(v any) string {
+	switch t := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return t
+	case int:
+		return strconv.Itoa(t)
+	case float64:
+		return strconv.FormatFloat(t, 'f', -1, 64)
+	case bool:
+		if t {
+			return "true"
+		}
+		return "false"
+	}
+	return ""
+}
+
+func (d Dataset) json(rows []map[string]any) []byte {
+	cols := make([]string, len(d.Columns))
+	for i, c := range d.Columns {
+		cols[i] = c.Name
+	}
+	clean := make([]map[string]any, len(rows))
+	for i, r := range rows {
+		m := map[string]any{}
+		for k, v := range r {
+			if s, ok := v.(string); ok && s == "" || v == nil {
+				continue
+			}
+			m[k] = v
+		}
+		clean[i] = m
+	}
+	b, _ := json.MarshalIndent(struct {
+		Dataset string           `json:"dataset"`
+		Title   string           `json:"title"`
+		Columns []string         `json:"columns"`
+		Rows    []map[string]any `json:"rows"`
+	}{d.Name, d.Title, cols, clean}, "", " ")
+	return append(b, '\n')
+}
+
+func date(d model.Date) string { return d.String() }
+
+func refs(rs []model.LegalRef) string {
+	var parts []string
+	for _, r := range rs {
+		name := r.Law
+		if r.LawRef != nil {
+			name = r.LawRef.Name()
+		}
+		parts = append(parts, "《"+name+"》"+r.Article)
+	}
+	return strings.Join(parts, ";")
+}
+
+func unitRows(s *model.Site, url func(string) string) []map[string]any {
+	var out []map[string]any
+	for _, u := range s.Units {
+		out = append(out, map[string]any{
+			"id": u.ID, "name": u.Name, "short_name": u.Short, "type": u.Type, "division_code": u.DivisionCode,
+			"parent": u.Parent, "address": u.Address, "phone": u.Phone, "supervise_phone": u.SupervisePhone,
+			"powers": len(u.Powers), "published": date(u.Published), "reviewed": date(u.Reviewed),
+			"url": url(permalink.Unit(u)),
+		})
+	}
+	return out
+}
+
+func powerRows(s *model.Site, url func(string) string) []map[string]any {
+	var out []map[string]any
+	for _, u := range s.Units {
+		for _, p := range u.Powers {
+			risks, high := 0, 0
+			count := func(level string) {
+				risks++
+				if level == model.RiskHigh {
+					high++
+				}
+			}
+			for _, r := range p.Risks {
+				count(r.Level)
+			}
+			flow, bench := "", ""
+			if p.FlowRef != nil {
+				flow = p.FlowRef.Name
+				for _, st := range p.FlowRef.Steps {
+					for _, r := range st.Risks {
+						count(r.Level)
+					}
+				}
+			}
+			if p.BenchmarkRef != nil {
+				bench = p.BenchmarkRef.Title
+			}
+			fee := ""
+			if p.Fee != nil {
+				fee = "不收费"
+				if p.Fee.Charged {
+					fee = p.Fee.Standard
+				}
+			}
+			row := map[string]any{
+				"code": p.Code, "name": p.Name, "sub_name": p.SubName, "category": p.CategoryInfo().Name, "category_code": p.Category,
+				"unit": u.ID, "unit_name": u.Name, "subject": p.SubjectName(), "office": p.Office, "mode": p.Mode, "status": p.Status,
+				"basis": refs(p.Basis), "day_unit": p.TimeLimit.Unit, "fee": fee, "flow": flow, "benchmark": bench,
+				"risk_points": risks, "high_risks": high, "published": date(p.Published), "reviewed": date(p.Reviewed),
+				"url": url(permalink.Power(p)),
+			}
+			if p.TimeLimit.StatutoryDays > 0 {
+				row["statutory_days"] = p.TimeLimit.StatutoryDays
+			}
+			if p.TimeLimit.PromisedDays > 0 {
+				row["promised_days"] = p.TimeLimit.PromisedDays
+			}
+			out = append(out, row)
+		}
+	}
+	return out
+}
+
+// TierFine summarises the fines of one tier's standard text, as parsed by
+// package fine: the fixed-amount range in 元 and the multiple range.
+type TierFine struct {
+	Types                []string
+	Min, Max             *float64 // 元
+	MultipleMin, MultMax *float64 // 倍
+	Base                 string
+	Parsed               bool // nothing was left unparsed
+}
+
+// SummarizeTier parses a tier's standard text.
+func SummarizeTier(standard string) TierFine {
+	res := fine.Parse(standard)
+	tf := TierFine{Parsed: len(res.Unparsed) == 0}
+	seen := map[string]bool{}
+	for _, p := range res.Penalties {
+		if !seen[p.Type] {
+			seen[p.Type] = true
+			tf.Types = append(tf.Types, p.Type)
+		}
+		if p.Type != "罚款" {
+			continue
+		}
+		switch p.Unit {
+		case "元":
+			tf.Min, tf.Max = lowest(tf.Min, p.Min), highest(tf.Max, p.Max)
+		case "倍":
+			tf.MultipleMin, tf.MultMax = lowest(tf.MultipleMin, p.Min), highest(tf.MultMax, p.Max)
+			tf.Base = p.Base
+		}
+	}
+	return tf
+}
+
+func lowest(a, b *float64) *float64 {
+	if a == nil || b != nil && *b < *a {
+		return b
+	}
+	return a
+}
+
+func highest(a, b *float64) *float64 {
+	if a == nil || b != nil && *b > *a {
+		return b
+	}
+	return a
+}
+
+func num(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
+}
+
+func benchmarkRows(s *model.Site, url func(string) string) []map[string]any {
+	var out []map[string]any
+	for _, u := range s.Units {
+		for _, b := range u.Benchmarks {
+			for _, v := range b.Violations {
+				for i, t := range v.Tiers {
+					tf := SummarizeTier(t.Standard)
+					out = append(out, map[string]any{
+						"benchmark": b.ID, "title": b.Title, "unit": u.ID, "unit_name": u.Name, "issuer": b.Issuer, "doc_no": b.DocNo,
+						"effective": date(b.Effective), "expires": date(b.Expires), "violation_no": v.No, "violation": v.Name,
+						"penalty_basis": refs(v.PenaltyBasis), "tier": i + 1, "tier_label": t.Label, "tier_kind": t.Kind,
+						"conditions": strings.Join(t.Conditions, "\n"), "standard": t.Standard, "penalty_types": strings.Join(tf.Types, ";"),
+						"fine_min": num(tf.Min), "fine_max": num(tf.Max), "fine_multiple_min": num(tf.MultipleMin), "fine_multiple_max": num(tf.MultMax),
+						"fine_base": tf.Base, "parsed": tf.Parsed, "url": url(permalink.Benchmark(b)),
+					})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func riskRows(s *model.Site, url func(string) string) []map[string]any {
+	var out []map[string]any
+	for _, u := range s.Units {
+		for _, p := range u.Powers {
+			for _, r := range p.Risks {
+				out = append(out, map[string]any{"source": "事项", "unit": u.ID, "unit_name": u.Name, "item": p.Code, "item_name": p.Name,
+					"step": r.Step, "risk": r.Description, "level": r.Level, "category": r.Category, "measures": strings.Join(r.Measures, "\n"),
+					"owner": r.Owner, "url": url(permalink.Power(p))})
+			}
+		}
+		for _, f := range u.Flows {
+			for _, st := range f.Steps {
+				for _, r := range st.Risks {
+					out = append(out, map[string]any{"source": "流程", "unit": u.ID, "unit_name": u.Name, "item": f.ID, "item_name": f.Name,
+						"step": st.Name, "risk": r.Description, "level": r.Level, "category": r.Category, "measures": strings.Join(r.Measures, "\n"),
+						"owner": r.Owner, "url": url(permalink.Flow(f))})
+				}
+			}
+		}
+		for _, c := range u.Risks {
+			for _, it := range c.Items {
+				out = append(out, map[string]any{"source": "防控目录", "unit": u.ID, "unit_name": u.Name, "item": strconv.Itoa(c.Year), "item_name": it.Object,
+					"step": it.ObjectType, "risk": it.Risk, "level": it.Level, "category": it.Category, "measures": strings.Join(it.Measures, "\n"),
+					"owner": it.Owner, "year": c.Year, "url": url(permalink.Risk(c))})
+			}
+		}
+	}
+	return out
+}
+
+func lawRows(s *model.Site, url func(string) string) []map[string]any {
+	var out []map[string]any
+	for _, l := range s.Laws {
+		out = append(out, map[string]any{"id": l.ID, "title": l.Title, "short_title": l.Short, "level": l.Level, "status": l.Status,
+			"issuer": l.Issuer, "effective": date(l.Effective), "articles": len(l.Articles), "cited_by": len(l.CitedBy),
+			"url": url(permalink.Law(l))})
+	}
+	return out
+}
