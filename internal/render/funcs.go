@@ -1,12 +1,14 @@
 package render
 
 import (
+	"encoding/json"
 	"html/template"
 	"net/url"
 	"strconv"
 	"strings"
 
 	"sunlight/internal/model"
+	"sunlight/internal/opendata"
 	"sunlight/internal/permalink"
 )
 
@@ -31,6 +33,7 @@ import (
 //	domain                host of base_url (for the SiteDomain meta tag)
 //	telURL "0999-…"       tel: link for a phone number
 //	dict "K" v …          map for passing several values to a partial
+//	datasetLD .           schema.org DataCatalog JSON-LD of the open datasets
 func (r *Renderer) Funcs() template.FuncMap {
 	link := func(p string) string { return r.base + escapePath(p) }
 	return template.FuncMap{
@@ -86,6 +89,27 @@ func (r *Renderer) Funcs() template.FuncMap {
 			return template.URL("tel:" + b.String())
 		},
 		"itoa": strconv.Itoa,
+		"datasetLD": func(ds []opendata.Dataset) template.JS {
+			type dist struct {
+				Type   string `json:"@type"`
+				Format string `json:"encodingFormat"`
+				URL    string `json:"contentUrl"`
+			}
+			type dataset struct {
+				Type         string `json:"@type"`
+				Name         string `json:"name"`
+				Description  string `json:"description"`
+				Distribution []dist `json:"distribution"`
+			}
+			var list []dataset
+			for _, d := range ds {
+				u := r.baseURL + "data/" + d.Name
+				list = append(list, dataset{"Dataset", d.Title, d.Desc, []dist{{"DataDownload", "text/csv", u + ".csv"}, {"DataDownload", "application/json", u + ".json"}}})
+			}
+			b, _ := json.Marshal(map[string]any{"@context": "https://schema.org", "@type": "DataCatalog", "name": r.site.Config.Title + " 开放数据",
+				"url": r.baseURL + "data/", "publisher": map[string]string{"@type": "GovernmentOrganization", "name": r.site.Config.Organiser}, "dataset": list})
+			return template.JS(b)
+		},
 		"dict": func(kv ...any) map[string]any {
 			m := make(map[string]any, len(kv)/2)
 			for i := 0; i+1 < len(kv); i += 2 {
