@@ -101,10 +101,10 @@ func (c *checker) unit(u *model.Unit, uc *UnitCoverage) {
 
 func (c *checker) power(p *model.Power, uc *UnitCoverage) {
 	year := c.site.Config.Year
-	uc.Powers++
 	if p.Status == "取消" {
-		return
+		return // a cancelled item is kept for the record but owes nothing
 	}
+	uc.Powers++
 	src := p.Src
 	hasArticle := false
 	for i, r := range p.Basis {
@@ -205,7 +205,7 @@ type UnitCoverage struct {
 	Profile, Contact       bool
 	RiskCatalogue          bool
 	Reviewed               bool
-	Powers                 int
+	Powers                 int // items in force (取消 items are not counted)
 	WithBasis              int
 	WithTimeLimit          int
 	WithFee                int

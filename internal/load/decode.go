@@ -49,6 +49,11 @@ func (d *doc) warnf(path, hint, format string, args ...any) {
 // decodeTOML decodes src into v and checks every written key against v's
 // type. It returns false when the document could not be decoded at all.
 func decodeTOML(file string, line0 int, src string, v any, diags *diag.List) (*doc, bool) {
+	return decodeWith(newSchema(reflect.TypeOf(v)), file, line0, src, v, diags)
+}
+
+// decodeWith is decodeTOML with a prepared schema.
+func decodeWith(sc *schema, file string, line0 int, src string, v any, diags *diag.List) (*doc, bool) {
 	d := &doc{file: file, line0: line0, ix: tomlpos.Scan(src), diags: diags}
 	if _, err := toml.Decode(src, v); err != nil {
 		var pe toml.ParseError
@@ -70,7 +75,7 @@ func decodeTOML(file string, line0 int, src string, v any, diags *diag.List) (*d
 		}
 		return d, false
 	}
-	checkKeys(d, reflect.TypeOf(v))
+	checkKeys(d, sc)
 	return d, true
 }
 
@@ -129,59 +134,86 @@ func tomlHint(msg string) string {
 	return "检查这一行的引号、括号、逗号和等号;文字值要用英文双引号包起来"
 }
 
-// checkKeys reports every written key that the type does not have.
-func checkKeys(d *doc, t reflect.Type) {
+// checkKeys reports every written key that the schema does not have.
+func checkKeys(d *doc, sc *schema) {
 	for _, path := range d.ix.Keys() {
-		ft, ok := typeAt(t, path)
-		if ok || ft == nil {
+		known, ok := sc.lookup(splitSegs(path))
+		if ok || known == nil {
 			continue
 		}
-		parent, name := splitPath(path)
-		known := tomlKeys(ft)
-		hint := "可用的键: " + strings.Join(known, ", ")
-		if s := suggest.Closest(name, known); s != "" {
+		_, name := splitPath(path)
+		hint := "可用的键: " + strings.Join(known.keys, ", ")
+		if s := suggest.Closest(name, known.keys); s != "" {
 			hint = "是否想写 \"" + s + "\"?" + hint
 		}
-		_ = parent
 		d.errorf(path, hint, "未知的键 %q", name)
 	}
 }
 
 var unmarshalerType = reflect.TypeOf((*toml.Unmarshaler)(nil)).Elem()
 
-// typeAt walks path through t. It returns ok=true when the path exists (or
-// reaches a type that decodes itself or a map). When the last segment is
-// unknown it returns ok=false and the struct type that lacks it. For a
-// path under an already-unknown key it returns (nil, false).
-func typeAt(t reflect.Type, path string) (reflect.Type, bool) {
-	segs := splitSegs(path)
-	for i, seg := range segs {
-		for t.Kind() == reflect.Pointer {
-			t = t.Elem()
+// schema is the tree of TOML keys a Go type accepts, built once per type
+// (reflection per key and file was a third of the load time).
+type schema struct {
+	any    bool               // accepts anything below (maps, self-decoding types)
+	list   *schema            // element schema of an array
+	fields map[string]*schema // struct fields by toml key
+	keys   []string           // the field keys in declaration order, for hints
+}
+
+func newSchema(t reflect.Type) *schema {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch {
+	case reflect.PointerTo(t).Implements(unmarshalerType) || t.Kind() == reflect.Map || t.Kind() == reflect.Interface:
+		return &schema{any: true}
+	case t.Kind() == reflect.Slice || t.Kind() == reflect.Array:
+		return &schema{list: newSchema(t.Elem())}
+	case t.Kind() == reflect.Struct:
+		sc := &schema{fields: map[string]*schema{}}
+		for i := 0; i < t.NumField(); i++ {
+			tag := strings.Split(t.Field(i).Tag.Get("toml"), ",")[0]
+			if tag == "" || tag == "-" {
+				continue
+			}
+			sc.fields[tag] = newSchema(t.Field(i).Type)
+			sc.keys = append(sc.keys, tag)
 		}
-		if reflect.PointerTo(t).Implements(unmarshalerType) || t.Kind() == reflect.Map || t.Kind() == reflect.Interface {
-			return t, true
+		return sc
+	}
+	return &schema{any: true} // scalars: the decoder reports type errors
+}
+
+// lookup walks segs through sc. It returns ok=true when the path exists (or
+// reaches a part that accepts anything). When the last segment is unknown
+// it returns ok=false and the struct schema that lacks it; for a path under
+// an already-unknown key it returns (nil, false).
+func (sc *schema) lookup(segs []string) (*schema, bool) {
+	for i, seg := range segs {
+		if sc.any {
+			return sc, true
 		}
 		if seg == "[]" {
-			if t.Kind() != reflect.Slice && t.Kind() != reflect.Array {
-				return t, true // the decoder reports the type error
+			if sc.list == nil {
+				return sc, true // the decoder reports the type error
 			}
-			t = t.Elem()
+			sc = sc.list
 			continue
 		}
-		if t.Kind() != reflect.Struct {
-			return t, true
+		if sc.fields == nil {
+			return sc, true
 		}
-		f, ok := fieldByTag(t, seg)
+		next, ok := sc.fields[seg]
 		if !ok {
 			if i == len(segs)-1 {
-				return t, false
+				return sc, false
 			}
 			return nil, false
 		}
-		t = f.Type
+		sc = next
 	}
-	return t, true
+	return sc, true
 }
 
 func splitSegs(path string) []string {
@@ -212,28 +244,6 @@ func splitPath(path string) (parent, name string) {
 		return "", path
 	}
 	return path[:i], path[i+1:]
-}
-
-func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		tag := strings.Split(f.Tag.Get("toml"), ",")[0]
-		if tag == name && tag != "-" {
-			return f, true
-		}
-	}
-	return reflect.StructField{}, false
-}
-
-func tomlKeys(t reflect.Type) []string {
-	var out []string
-	for i := 0; i < t.NumField(); i++ {
-		tag := strings.Split(t.Field(i).Tag.Get("toml"), ",")[0]
-		if tag != "" && tag != "-" {
-			out = append(out, tag)
-		}
-	}
-	return out
 }
 
 // Helpers shared by the validators.
