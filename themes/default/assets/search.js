@@ -88,27 +88,66 @@
     return out;
   }
 
-  // lower folds case rune by rune as Go's unicode.ToLower does, with
-  // bleve's final-sigma and Ⱥ/Ⱦ rules.
-  function lower(cps) {
-    var out = [], bytes = 0, total = 0, i, simple = false;
-    for (i = 0; i < cps.length; i++) total += utf8Len(cps[i]);
-    for (i = 0; i < cps.length; i++) {
-      var r = cps[i], l = r;
-      if (r === 0x130) l = 0x69;
-      else if (r >= 0x41) {
-        var s = String.fromCodePoint(r).toLowerCase();
-        var c = s.codePointAt(0);
-        if (s.length === String.fromCodePoint(c).length) l = c;
-      }
-      if (!simple && l !== r) {
-        if (l === 0x3C3 && bytes + 2 === total) l = 0x3C2;
-        if (r === 0x23A || r === 0x23E) simple = true; // bytes.ToLower for the rest
-      }
-      out.push(l);
-      bytes += utf8Len(r);
+  // Terms are handled as UTF-8 byte strings (one char per byte), because
+  // bleve's to_lower works on bytes in place and can leave invalid UTF-8.
+  function encodeCp(cp) {
+    if (cp < 0x80) return String.fromCharCode(cp);
+    if (cp < 0x800) return String.fromCharCode(0xC0 | cp >> 6, 0x80 | cp & 63);
+    if (cp < 0x10000) return String.fromCharCode(0xE0 | cp >> 12, 0x80 | cp >> 6 & 63, 0x80 | cp & 63);
+    return String.fromCharCode(0xF0 | cp >> 18, 0x80 | cp >> 12 & 63, 0x80 | cp >> 6 & 63, 0x80 | cp & 63);
+  }
+  function enc(cps) { var s = ""; for (var i = 0; i < cps.length; i++) s += encodeCp(cps[i]); return s; }
+
+  // decodeAt decodes the rune at i of a byte string as Go's utf8.DecodeRune:
+  // [rune, size], with [0xFFFD, 1] for invalid bytes.
+  function decodeAt(b, i) {
+    var c = b.charCodeAt(i), n = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+    if (n === 1) return [c, 1];
+    if (!n || i + n > b.length) return [0xFFFD, 1];
+    var cp = c & (0xFF >> (n + 1));
+    for (var k = 1; k < n; k++) {
+      var d = b.charCodeAt(i + k);
+      if ((d & 0xC0) !== 0x80) return [0xFFFD, 1];
+      cp = cp * 64 + (d & 63);
     }
-    return out;
+    if ((n === 3 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) || (n === 4 && (cp < 0x10000 || cp > 0x10FFFF))) return [0xFFFD, 1];
+    return [cp, n];
+  }
+
+  // text decodes a byte string as Go's encoding/json prints it.
+  function text(b) {
+    var out = [];
+    for (var i = 0; i < b.length;) { var r = decodeAt(b, i); out.push(r[0]); i += r[1]; }
+    return str(out);
+  }
+
+  // toLower is Go's unicode.ToLower.
+  function toLower(r) {
+    if (r === 0x130) return 0x69;
+    if (r < 0x41) return r;
+    var s = String.fromCodePoint(r).toLowerCase(), c = s.codePointAt(0);
+    return s.length === String.fromCodePoint(c).length ? c : r;
+  }
+
+  // lower is bleve's to_lower filter on a byte string, quirks included:
+  // a narrower lower case is written in place without moving later bytes,
+  // a wider one hands the rest to bytes.ToLower, and a final Σ becomes ς.
+  function lower(b) {
+    var s = b.split(""), i = 0, j = 0, n = b.length;
+    while (i < n) {
+      var d = decodeAt(b, i), r = d[0], w = d[1], l = toLower(r);
+      if (l === r) { i += w; j += w; continue; }
+      if (l === 0x3C3 && i + 2 === n) l = 0x3C2;
+      var e = encodeCp(l);
+      if (e.length > w) {
+        var rest = "";
+        for (var k = i; k < n;) { var dd = decodeAt(b, k); rest += encodeCp(toLower(dd[0])); k += dd[1]; }
+        return s.slice(0, j).join("") + rest;
+      }
+      for (var m = 0; m < e.length; m++) s[j + m] = e.charAt(m);
+      i += w; j += e.length;
+    }
+    return s.slice(0, j).join("");
   }
 
   function width(cps) {
@@ -118,31 +157,38 @@
 
   function str(cps) { return String.fromCodePoint.apply(null, cps); }
 
-  // filtered returns tokenizer tokens after cjk_width and to_lower.
+  // filtered returns tokenizer tokens after cjk_width and to_lower, with
+  // the term as a byte string b.
   function filtered(nt) {
     var toks = tokenize(codePoints(nt));
-    for (var i = 0; i < toks.length; i++) toks[i].cps = lower(width(toks[i].cps));
+    for (var i = 0; i < toks.length; i++) toks[i].b = lower(enc(width(toks[i].cps)));
     return toks;
   }
 
+  // runes splits an ideographic token as the bigram filter does:
+  // [byte string, byte offset] per rune.
+  function runes(b) {
+    var out = [];
+    for (var i = 0; i < b.length;) { var d = decodeAt(b, i); out.push([b.substr(i, d[1]), i]); i += d[1]; }
+    return out;
+  }
+
   // analyze returns the tokens bleve indexes: {term, position, start, end, type}.
-  function analyze(text) {
-    var toks = filtered(text.normalize("NFKC")), rv = [], pos = 1, outPos = 1;
+  function analyze(txt) {
+    var toks = filtered(txt.normalize("NFKC")), rv = [], outPos = 1;
     var prev = null, cur = null, items = 0;
+    function tok(t, type) { return { term: text(t.term), position: outPos, start: t.start, end: t.end, type: type }; }
     function flush() {
-      var t = null;
-      if (items === 1) t = { term: cur.term, position: outPos, start: cur.start, end: cur.end, type: "single" };
+      var t = items === 1 ? tok(cur, "single") : null;
       cur = null; items = 0;
       return t;
     }
     for (var i = 0; i < toks.length; i++) {
       var tk = toks[i], f;
       if (tk.type === IDEO) {
-        var sofar = 0;
-        for (var k = 0; k < tk.cps.length; k++) {
-          var len = utf8Len(tk.cps[k]);
-          var t = { term: String.fromCodePoint(tk.cps[k]), start: tk.start + sofar, end: tk.start + sofar + len };
-          pos++; sofar += len;
+        var rs = runes(tk.b);
+        for (var k = 0; k < rs.length; k++) {
+          var t = { term: rs[k][0], start: tk.start + rs[k][1], end: tk.start + rs[k][1] + rs[k][0].length };
           if (items > 0 && t.start - cur.end !== 0) {
             f = flush();
             if (f) { outPos++; rv.push(f); }
@@ -150,18 +196,18 @@
           prev = cur; cur = t;
           if (items < 2) items++;
           if (items === 2) {
-            rv.push({ term: prev.term + cur.term, position: outPos, start: prev.start, end: cur.end, type: "double" });
+            rv.push(tok({ term: prev.term + cur.term, start: prev.start, end: cur.end }, "double"));
             outPos++;
           }
         }
       } else {
         f = flush();
         if (f) { rv.push(f); outPos++; }
-        rv.push({ term: str(tk.cps), position: outPos, start: tk.start, end: tk.end, type: TYPE_NAMES[tk.type] });
+        rv.push(tok({ term: tk.b, start: tk.start, end: tk.end }, TYPE_NAMES[tk.type]));
         outPos++;
       }
     }
-    if (items === 1) rv.push({ term: cur.term, position: outPos, start: cur.start, end: cur.end, type: "single" });
+    if (items === 1) rv.push(tok(cur, "single"));
     return rv;
   }
 
@@ -171,12 +217,10 @@
     var toks = filtered(nt), out = [];
     for (var i = 0; i < toks.length; i++) {
       var tk = toks[i];
-      if (tk.type !== IDEO) { out.push({ term: str(tk.cps), ideo: false, start: tk.start, end: tk.end }); continue; }
-      var off = tk.start;
-      for (var k = 0; k < tk.cps.length; k++) {
-        var len = utf8Len(tk.cps[k]);
-        out.push({ term: String.fromCodePoint(tk.cps[k]), ideo: true, start: off, end: off + len });
-        off += len;
+      if (tk.type !== IDEO) { out.push({ term: tk.b, ideo: false, start: tk.start, end: tk.end }); continue; }
+      var rs = runes(tk.b);
+      for (var k = 0; k < rs.length; k++) {
+        out.push({ term: rs[k][0], ideo: true, start: tk.start + rs[k][1], end: tk.start + rs[k][1] + rs[k][0].length });
       }
     }
     return out;
@@ -188,6 +232,8 @@
 
   var SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/;
 
+  function add(p, k) { if (p.terms.indexOf(k) < 0) p.terms.push(k); }
+
   function parseQuery(text) {
     var parts = [], fs = text.normalize("NFKC").split(SPACE);
     for (var f = 0; f < fs.length; f++) {
@@ -195,26 +241,24 @@
       var us = units(fs[f]);
       if (!us.length) continue;
       var p = { units: us, terms: [] };
-      for (var i = 0; i < us.length; i++) {
-        var k = null;
-        if (!us[i].ideo) k = "m" + us[i].term;
-        else if (aligned(us, i)) k = "m" + us[i].term + us[i + 1].term;
-        else if (i === 0 || !aligned(us, i - 1)) k = "u" + us[i].term;
-        if (k !== null && p.terms.indexOf(k) < 0) p.terms.push(k);
+      for (var i = 0; i < us.length;) {
+        if (!us[i].ideo) { add(p, "m" + us[i].term); i++; continue; }
+        var j = i + 1;
+        while (j < us.length && aligned(us, j - 1)) j++;
+        if (j - i === 1) add(p, "u" + us[i].term);
+        else if (j - i === 2) add(p, "m" + us[i].term + us[i + 1].term);
+        else for (var k = i; k + 2 < j; k++) add(p, "t" + us[k].term + us[k + 1].term + us[k + 2].term);
+        i = j;
       }
       parts.push(p);
     }
     return parts;
   }
 
-  // cmpCodePoints orders strings as Go orders their UTF-8 bytes.
-  function cmpCodePoints(a, b) {
-    var x = codePoints(a), y = codePoints(b);
-    for (var i = 0; i < x.length && i < y.length; i++) if (x[i] !== y[i]) return x[i] - y[i];
-    return x.length - y.length;
+  function single(p) {
+    var u = p.units, n = u.length;
+    return n === 1 || (n === 2 && aligned(u, 0)) || (n === 3 && aligned(u, 0) && aligned(u, 1));
   }
-
-  function single(p) { return p.units.length === 1 || (p.units.length === 2 && aligned(p.units, 0)); }
 
   function matchAt(p, fu, j) {
     var pu = p.units;
@@ -247,14 +291,12 @@
 
   // ---- Index files ----
 
-  function utf8(s) { return unescape(encodeURIComponent(s)); } // binary string
-  function fnv1a(s) {
-    var b = utf8(s), h = 2166136261;
+  function fnv1a(b) {
+    var h = 2166136261;
     for (var i = 0; i < b.length; i++) h = Math.imul((h ^ b.charCodeAt(i)) >>> 0, 16777619) >>> 0;
     return h;
   }
   function hex8(n) { return ("0000000" + n.toString(16)).slice(-8); }
-  var decoder = new TextDecoder();
 
   function Reader(b, off) { this.b = b; this.o = off || 0; }
   Reader.prototype.v = function () {
@@ -309,7 +351,7 @@
   function parseShard(b, topK) {
     var r = new Reader(b), m = {};
     for (var n = r.v(); n > 0; n--) {
-      var kl = r.v(), key = decoder.decode(b.subarray(r.o, r.o + kl));
+      var kl = r.v(), key = String.fromCharCode.apply(null, b.subarray(r.o, r.o + kl));
       r.o += kl;
       var de = { key: key, df: r.v() };
       de.tier0 = r.postings(Math.min(de.df, topK), []);
@@ -563,7 +605,7 @@
     var driver = null;
     for (i = 0; i < keys.length; i++) {
       var de = entries[keys[i]];
-      if (!driver || de.df < driver.df || (de.df === driver.df && cmpCodePoints(de.key, driver.key) < 0)) driver = de;
+      if (!driver || de.df < driver.df || (de.df === driver.df && de.key < driver.key)) driver = de;
     }
     var prune = [], allInline = true;
     for (i = 0; i < keys.length; i++) {
@@ -676,7 +718,7 @@
       var de = des[i];
       if (!de) continue;
       var w = 1 + nbits - (32 - Math.clz32(de.df));
-      if (codePoints(terms[i]).length === 3) w *= 2;
+      if (runes(terms[i]).length === 3) w *= 2;
       for (k = 0; k < de.tier0.length; k++) {
         var p = de.tier0[k];
         if (!this.pass(f, p.doc, p.combo, meta)) continue;
@@ -690,7 +732,7 @@
     var res = { total: all.length, totalExact: true, fallback: all.length > 0, page: page,
       pages: Math.ceil(all.length / PAGE), hits: [], facets: this.facetsFrom(all, meta) };
     var hl = [];
-    for (i = 0; i < terms.length; i++) hl = hl.concat(parseQuery(terms[i].slice(1)));
+    for (i = 0; i < terms.length; i++) hl = hl.concat(parseQuery(text(terms[i].slice(1))));
     res.hits = this.hits(all.slice((page - 1) * PAGE, page * PAGE), hl, meta, need);
     return res.hits ? res : null;
   };
