@@ -55,11 +55,11 @@ func measureStep(s *Step) boxSpec {
 		name = s.ID
 	}
 	type ln struct {
-		text       string
-		size, lh   float64
-		role       TextRole
-		w          float64
-		top        float64 // relative to content top
+		text     string
+		size, lh float64
+		role     TextRole
+		w        float64
+		top      float64 // relative to content top
 	}
 	var lines []ln
 	y := 0.0

@@ -108,7 +108,7 @@ func TestSideExitsSitBesideTheirStep(t *testing.T) {
 	}
 	for _, c := range []struct {
 		side, main string
-		right       bool
+		right      bool
 	}{
 		{"buyushouli", "shouli", true},
 		{"buzheng", "shouli", false},

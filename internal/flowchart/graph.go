@@ -36,27 +36,27 @@ type item struct {
 	col   int
 	preds []int // items in the row above joined by a forward edge
 	succs []int
-	bias  int // tie-break for ordering: <0 prefers the left of the main path
+	bias  int  // tie-break for ordering: <0 prefers the left of the main path
 	label bool // a dummy that holds its edge's label in its own cell
 }
 
 type graph struct {
-	f       *Flow
-	n       int
-	index   map[string]int
-	edges   []gedge
-	out     [][]int // edge ids by source
-	start   int
-	layer   []int
-	onMain  []bool
-	pre     []int // depth-first discovery order, following edges in the author's order
-	main    []int
-	sideOf  []int // for a side step, the main step it hangs off; else -1
-	sideDir []int // -1 left, +1 right
-	items   []item
-	nodeIt  []int // item of each step
-	rows    [][]int
-	nCols   int
+	f        *Flow
+	n        int
+	index    map[string]int
+	edges    []gedge
+	out      [][]int // edge ids by source
+	start    int
+	layer    []int
+	onMain   []bool
+	pre      []int // depth-first discovery order, following edges in the author's order
+	main     []int
+	sideOf   []int // for a side step, the main step it hangs off; else -1
+	sideDir  []int // -1 left, +1 right
+	items    []item
+	nodeIt   []int // item of each step
+	rows     [][]int
+	nCols    int
 	labelRow map[int]bool // forward edges whose label gets a cell of its own
 }
 

@@ -45,7 +45,7 @@ var shapes = []struct {
 		st("x", "立案调查", Process, "纪检组", "", e("end", "")),
 		st("y", "谈话提醒", Process, "分管领导", "", e("end", "")),
 		st("w", "了结澄清", Process, "纪检组", "", e("end", "")),
-		st("end", "反馈举报人", End, "信访室", "", ),
+		st("end", "反馈举报人", End, "信访室", ""),
 	}}},
 	{"long-names", Flow{ID: "long-names", Title: "很长的名称", Steps: []Step{
 		st("a", "对擅自在村庄、集镇规划区内的街道、广场、市场和车站等场所修建临时建筑物的处罚立案", Start,

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // RenderOptions controls Render. The zero value is ready to use.
@@ -32,6 +33,64 @@ func Render(f Flow, opt RenderOptions) ([]byte, error) {
 	return renderDiagram(f, d, opt), nil
 }
 
+// svgWriter appends to a byte slice without temporary strings.
+type svgWriter struct{ b []byte }
+
+func (w *svgWriter) str(ss ...string) {
+	for _, s := range ss {
+		w.b = append(w.b, s...)
+	}
+}
+
+// num writes a coordinate with at most one decimal.
+func (w *svgWriter) num(v float64) {
+	v = math.Round(v*10) / 10
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		w.b = strconv.AppendInt(w.b, int64(v), 10)
+		return
+	}
+	w.b = strconv.AppendFloat(w.b, v, 'f', 1, 64)
+}
+
+// attr writes ` name="v"` for a number v.
+func (w *svgWriter) attr(name string, v float64) {
+	w.str(" ", name, `="`)
+	w.num(v)
+	w.b = append(w.b, '"')
+}
+
+// pt writes "x y".
+func (w *svgWriter) pt(x, y float64) {
+	w.num(x)
+	w.b = append(w.b, ' ')
+	w.num(y)
+}
+
+// esc writes text escaped for XML content and attribute values, dropping
+// characters that XML 1.0 does not allow.
+func (w *svgWriter) esc(s string) {
+	for _, r := range s {
+		switch {
+		case r == '&':
+			w.str("&amp;")
+		case r == '<':
+			w.str("&lt;")
+		case r == '>':
+			w.str("&gt;")
+		case r == '"':
+			w.str("&quot;")
+		case r == '\'':
+			w.str("&#39;")
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
+			w.b = append(w.b, ' ')
+		case r < 0x80:
+			w.b = append(w.b, byte(r))
+		default:
+			w.b = utf8.AppendRune(w.b, r)
+		}
+	}
+}
+
 // renderDiagram draws d, the layout of f.
 func renderDiagram(f Flow, d *Diagram, opt RenderOptions) []byte {
 	p := opt.IDPrefix
@@ -42,93 +101,113 @@ func renderDiagram(f Flow, d *Diagram, opt RenderOptions) []byte {
 	if title == "" {
 		title = titleOf(f)
 	}
-	var b strings.Builder
-	b.Grow(2048 + 400*len(d.Boxes))
-	w, h := num(d.Width), num(d.Height)
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 ` + w + " " + h +
-		`" width="100%" style="max-width:` + w + `px;height:auto" role="img" aria-labelledby="` +
-		p + `-t ` + p + `-d" font-family="` + FontFamily + `">` + "\n")
-	b.WriteString(`<title id="` + p + `-t">` + esc(title) + "</title>\n")
-	b.WriteString(`<desc id="` + p + `-d">` + esc(describe(f, d)) + "</desc>\n")
-	b.WriteString(`<defs><marker id="` + p + `-a" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 1L10 5L0 9z" fill="#333"/></marker></defs>` + "\n")
+	w := &svgWriter{b: make([]byte, 0, 2048+600*len(d.Boxes))}
+	w.str(`<svg xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 `)
+	w.pt(d.Width, d.Height)
+	w.str(`" width="100%" style="max-width:`)
+	w.num(d.Width)
+	w.str(`px;height:auto" role="img" aria-labelledby="`, p, `-t `, p, `-d" font-family="`, FontFamily, "\">\n")
+	w.str(`<title id="`, p, `-t">`)
+	w.esc(title)
+	w.str("</title>\n", `<desc id="`, p, `-d">`)
+	w.esc(describe(f, d))
+	w.str("</desc>\n")
+	w.str(`<defs><marker id="`, p, `-a" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto"><path d="M0 1L10 5L0 9z" fill="#333"/></marker></defs>`+"\n")
 
 	// Boxes.
-	b.WriteString(`<g fill="#fff" stroke="#333" stroke-width="1.5">` + "\n")
+	w.str(`<g fill="#fff" stroke="#333" stroke-width="1.5">` + "\n")
 	for i := range d.Boxes {
-		writeBox(&b, &d.Boxes[i])
+		writeBox(w, &d.Boxes[i])
 	}
-	b.WriteString("</g>\n")
+	w.str("</g>\n")
 
 	// Edges.
-	b.WriteString(`<g fill="none" stroke="#444" stroke-width="1.5" marker-end="url(#` + p + `-a)">` + "\n")
+	w.str(`<g fill="none" stroke="#444" stroke-width="1.5" marker-end="url(#`, p, `-a)">`+"\n")
 	for _, r := range d.Edges {
-		b.WriteString(`<path d="`)
+		w.str(`<path d="`)
 		for i, pt := range r.Points {
 			switch {
 			case i == 0:
-				b.WriteString("M" + num(pt.X) + " " + num(pt.Y))
+				w.str("M")
+				w.pt(pt.X, pt.Y)
 			case pt.X == r.Points[i-1].X:
-				b.WriteString("V" + num(pt.Y))
+				w.str("V")
+				w.num(pt.Y)
 			case pt.Y == r.Points[i-1].Y:
-				b.WriteString("H" + num(pt.X))
+				w.str("H")
+				w.num(pt.X)
 			default:
-				b.WriteString("L" + num(pt.X) + " " + num(pt.Y))
+				w.str("L")
+				w.pt(pt.X, pt.Y)
 			}
 		}
-		b.WriteString(`"/>` + "\n")
+		w.str(`"/>` + "\n")
 	}
-	b.WriteString("</g>\n")
+	w.str("</g>\n")
 
 	// Label backgrounds and risk badges.
 	if len(d.Labels) > 0 {
-		b.WriteString(`<g fill="#fff">`)
+		w.str(`<g fill="#fff">`)
 		for _, l := range d.Labels {
-			b.WriteString(`<rect x="` + num(l.X) + `" y="` + num(l.Y) + `" width="` + num(l.W) + `" height="` + num(l.H) + `" rx="2"/>`)
+			w.str("<rect")
+			w.attr("x", l.X)
+			w.attr("y", l.Y)
+			w.attr("width", l.W)
+			w.attr("height", l.H)
+			w.str(` rx="2"/>`)
 		}
-		b.WriteString("</g>\n")
+		w.str("</g>\n")
 	}
 	for i := range d.Boxes {
 		if d.Boxes[i].Risk != "" {
-			writeBadge(&b, &d.Boxes[i])
+			writeBadge(w, &d.Boxes[i])
 		}
 	}
 
 	// Text, grouped by style.
-	type style struct {
+	for _, s := range []struct {
 		role  TextRole
 		attrs string
-	}
-	for _, s := range []style{
+	}{
 		{NameText, `font-size="15" font-weight="700" fill="#111"`},
 		{MetaText, `font-size="12" fill="#444"`},
 		{BadgeText, `font-size="11" font-weight="700" fill="#fff"`},
 		{LabelText, `font-size="12" fill="#222"`},
 	} {
-		var lines []TextLine
+		open := false
+		line := func(t TextLine) {
+			if !open {
+				w.str(`<g text-anchor="middle" `, s.attrs, ">\n")
+				open = true
+			}
+			w.str("<text")
+			w.attr("x", t.X)
+			w.attr("y", t.Y)
+			w.str(">")
+			w.esc(t.Text)
+			w.str("</text>\n")
+		}
 		if s.role == LabelText {
 			for _, l := range d.Labels {
-				lines = append(lines, l.Lines...)
+				for _, t := range l.Lines {
+					line(t)
+				}
 			}
 		} else {
 			for _, bx := range d.Boxes {
 				for _, t := range bx.Lines {
 					if t.Role == s.role {
-						lines = append(lines, t)
+						line(t)
 					}
 				}
 			}
 		}
-		if len(lines) == 0 {
-			continue
+		if open {
+			w.str("</g>\n")
 		}
-		b.WriteString(`<g text-anchor="middle" ` + s.attrs + ">\n")
-		for _, t := range lines {
-			b.WriteString(`<text x="` + num(t.X) + `" y="` + num(t.Y) + `">` + esc(t.Text) + "</text>\n")
-		}
-		b.WriteString("</g>\n")
 	}
-	b.WriteString("</svg>\n")
-	return []byte(b.String())
+	w.str("</svg>\n")
+	return w.b
 }
 
 // Colours: each risk level also has its own border (thick, dashed, plain)
@@ -139,7 +218,7 @@ var riskStyle = map[string]struct{ stroke, fill, extra, badge string }{
 	"低": {"#2f6f3a", "#eef7ef", "", "#2f6f3a"},
 }
 
-func writeBox(b *strings.Builder, bx *Box) {
+func writeBox(w *svgWriter, bx *Box) {
 	attrs := ""
 	switch bx.Kind {
 	case Start, End:
@@ -153,34 +232,72 @@ func writeBox(b *strings.Builder, bx *Box) {
 	switch bx.Shape {
 	case ShapeHexagon:
 		x, y, r, bt, cy := bx.X, bx.Y, bx.Right(), bx.Bottom(), bx.Y+bx.H/2
-		b.WriteString(`<path d="M` + num(x+bx.Tip) + " " + num(y) + "H" + num(r-bx.Tip) + "L" + num(r) + " " + num(cy) +
-			"L" + num(r-bx.Tip) + " " + num(bt) + "H" + num(x+bx.Tip) + "L" + num(x) + " " + num(cy) + `z"` + attrs + "/>\n")
+		w.str(`<path d="M`)
+		w.pt(x+bx.Tip, y)
+		w.str("H")
+		w.num(r - bx.Tip)
+		w.str("L")
+		w.pt(r, cy)
+		w.str("L")
+		w.pt(r-bx.Tip, bt)
+		w.str("H")
+		w.num(x + bx.Tip)
+		w.str("L")
+		w.pt(x, cy)
+		w.str(`z"`, attrs, "/>\n")
 	default:
 		rx := 4.0
 		if bx.Shape == ShapePill {
 			rx = bx.H / 2
 		}
-		b.WriteString(`<rect x="` + num(bx.X) + `" y="` + num(bx.Y) + `" width="` + num(bx.W) + `" height="` + num(bx.H) +
-			`" rx="` + num(rx) + `"` + attrs + "/>\n")
+		w.str("<rect")
+		w.attr("x", bx.X)
+		w.attr("y", bx.Y)
+		w.attr("width", bx.W)
+		w.attr("height", bx.H)
+		w.attr("rx", rx)
+		w.str(attrs, "/>\n")
 	}
 }
 
-func writeBadge(b *strings.Builder, bx *Box) {
+func writeBadge(w *svgWriter, bx *Box) {
 	s := riskStyle[bx.Risk]
 	r := bx.Badge
-	b.WriteString(`<g fill="#fff"><rect x="` + num(r.X) + `" y="` + num(r.Y) + `" width="` + num(r.W) + `" height="` + num(r.H) +
-		`" rx="3" fill="` + s.badge + `"/>`)
+	w.str(`<g fill="#fff"><rect`)
+	w.attr("x", r.X)
+	w.attr("y", r.Y)
+	w.attr("width", r.W)
+	w.attr("height", r.H)
+	w.str(` rx="3" fill="`, s.badge, `"/>`)
 	x, cy := r.X+badgePad, r.Y+r.H/2
 	const k = badgeIcon
 	switch bx.Risk {
 	case "高": // triangle
-		b.WriteString(`<path d="M` + num(x) + " " + num(cy+k/2) + "L" + num(x+k/2) + " " + num(cy-k/2) + "L" + num(x+k) + " " + num(cy+k/2) + `z"/>`)
+		w.str(`<path d="M`)
+		w.pt(x, cy+k/2)
+		w.str("L")
+		w.pt(x+k/2, cy-k/2)
+		w.str("L")
+		w.pt(x+k, cy+k/2)
+		w.str(`z"/>`)
 	case "中": // diamond
-		b.WriteString(`<path d="M` + num(x+k/2) + " " + num(cy-k/2) + "L" + num(x+k) + " " + num(cy) + "L" + num(x+k/2) + " " + num(cy+k/2) + "L" + num(x) + " " + num(cy) + `z"/>`)
+		w.str(`<path d="M`)
+		w.pt(x+k/2, cy-k/2)
+		w.str("L")
+		w.pt(x+k, cy)
+		w.str("L")
+		w.pt(x+k/2, cy+k/2)
+		w.str("L")
+		w.pt(x, cy)
+		w.str(`z"/>`)
 	default: // circle
-		b.WriteString(`<circle cx="` + num(x+k/2) + `" cy="` + num(cy) + `" r="` + num(k/2-0.5) + `"/>`)
+		w.str("<circle")
+		w.attr("cx", x+k/2)
+		w.attr("cy", cy)
+		w.attr("r", k/2-0.5)
+		w.str("/>")
 	}
-	b.WriteString("</g>\n")
+	w.str("</g>\n")
 }
 
 func titleOf(f Flow) string {
@@ -301,38 +418,4 @@ func Order(f Flow) []Step {
 		out = append(out, f.Steps[i].clone())
 	}
 	return out
-}
-
-// num formats a coordinate with at most one decimal.
-func num(v float64) string {
-	v = math.Round(v*10) / 10
-	if v == 0 {
-		return "0"
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
-}
-
-// esc escapes text for XML content and attribute values, dropping
-// characters that XML 1.0 does not allow.
-func esc(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r == '&':
-			b.WriteString("&amp;")
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '"':
-			b.WriteString("&quot;")
-		case r == '\'':
-			b.WriteString("&#39;")
-		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0xFFFE, r == 0xFFFF:
-			b.WriteByte(' ')
-		default:
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -63,49 +63,58 @@ type token struct {
 
 // tokenize splits s into unbreakable units: one wide character (with any
 // punctuation that must stay attached), or one run of ASCII without spaces.
+// Token texts are slices of s.
 func tokenize(s string) []token {
-	var toks []token
-	var pending string // opening punctuation waiting for the next unit
+	toks := make([]token, 0, len(s)/2)
+	ends := make([]int, 0, len(s)/2) // byte offset where each token ends
+	pending, pendW := -1, 0.0        // start of opening punctuation waiting for the next unit
 	space := false
 	lastASCII := false
-	for _, r := range s {
+	for i, r := range s {
+		size := utf8.RuneLen(r)
 		switch {
 		case r == ' ' || r == '\t' || r == '\n' || r == '\u3000':
 			space = true
 			lastASCII = false
 			continue
-		case strings.ContainsRune(noLineStart, r) && len(toks) > 0 && pending == "" && !space:
+		case strings.ContainsRune(noLineStart, r) && len(toks) > 0 && pending < 0 && !space:
 			t := &toks[len(toks)-1]
-			t.text += string(r)
+			ends[len(ends)-1] = i + size
+			t.text = s[ends[len(ends)-1]-len(t.text)-size : i+size]
 			t.w += runeEm(r)
 			lastASCII = lastASCII && r < 0x80
 			continue
 		case strings.ContainsRune(noLineEnd, r):
-			pending += string(r)
+			if pending < 0 {
+				pending, pendW = i, 0
+			}
+			pendW += runeEm(r)
 			continue
 		}
 		ascii := r < 0x80
-		if ascii && lastASCII && !space && pending == "" {
+		if ascii && lastASCII && !space && pending < 0 {
 			t := &toks[len(toks)-1]
-			t.text += string(r)
+			t.text = s[i-len(t.text) : i+size]
+			ends[len(ends)-1] = i + size
 			t.w += runeEm(r)
 			continue
 		}
+		start := i
 		w := runeEm(r)
-		for _, p := range pending {
-			w += runeEm(p)
+		if pending >= 0 {
+			start, w = pending, 0
+			for _, q := range s[pending : i+size] {
+				w += runeEm(q)
+			}
 		}
-		toks = append(toks, token{text: pending + string(r), w: w, space: space && len(toks) > 0})
-		pending = ""
+		toks = append(toks, token{text: s[start : i+size], w: w, space: space && len(toks) > 0})
+		ends = append(ends, i+size)
+		pending = -1
 		space = false
 		lastASCII = ascii
 	}
-	if pending != "" {
-		w := 0.0
-		for _, p := range pending {
-			w += runeEm(p)
-		}
-		toks = append(toks, token{text: pending, w: w, space: space && len(toks) > 0})
+	if pending >= 0 {
+		toks = append(toks, token{text: strings.TrimRight(s[pending:], " \t\n\u3000"), w: pendW, space: space && len(toks) > 0})
 	}
 	return toks
 }
@@ -159,6 +168,26 @@ func greedy(toks []token, max float64) []string {
 	return lines
 }
 
+// greedyCount is len(greedy(toks, max)) without building the lines.
+func greedyCount(toks []token, max float64) int {
+	n, w := 0, 0.0
+	for _, t := range toks {
+		sp := 0.0
+		if t.space && w > 0 {
+			sp = runeEm(' ')
+		}
+		if w > 0 && w+sp+t.w > max+1e-9 {
+			n++
+			w, sp = 0, 0
+		}
+		w += sp + t.w
+	}
+	if w > 0 {
+		n++
+	}
+	return n
+}
+
 // wrapText breaks s into lines whose width at size px is at most maxW px.
 // It uses the fewest lines possible and, among those breakings, the one
 // with the most even lines, preferring to break after punctuation or at a
@@ -169,47 +198,57 @@ func wrapText(s string, size, maxW float64) []string {
 	if s == "" {
 		return nil
 	}
+	if textWidth(s, size) <= maxW && !strings.ContainsAny(s, "\t\n") {
+		return []string{s} // the common case: it fits
+	}
 	max := maxW / size
-	var toks []token
-	for _, t := range tokenize(s) {
+	raw := tokenize(s)
+	toks := make([]token, 0, len(raw))
+	for _, t := range raw {
 		if t.w > max {
 			toks = append(toks, splitToken(t, max)...)
 		} else {
 			toks = append(toks, t)
 		}
 	}
-	n := len(greedy(toks, max))
+	n := greedyCount(toks, max)
 	if n <= 1 {
 		return greedy(toks, max)
 	}
 	T := len(toks)
-	// width of toks[i:j] on one line
+	// pre[k] is the width of toks[:k] counting every space; a line
+	// toks[i:j] drops the space before toks[i].
+	pre := make([]float64, T+1)
+	for k, t := range toks {
+		pre[k+1] = pre[k] + t.w
+		if t.space {
+			pre[k+1] += runeEm(' ')
+		}
+	}
 	width := func(i, j int) float64 {
-		w := 0.0
-		for k := i; k < j; k++ {
-			if k > i && toks[k].space {
-				w += runeEm(' ')
-			}
-			w += toks[k].w
+		w := pre[j] - pre[i]
+		if toks[i].space {
+			w -= runeEm(' ')
 		}
 		return w
 	}
 	total := width(0, T)
 	target := total / float64(n)
-	const breakPenalty = 20 // a break inside a phrase costs as much as lines 3em uneven
-	penalty := func(j int) float64 { // cost of breaking before toks[j]
-		if j >= T || toks[j].space {
-			return 0
+	const breakPenalty = 20     // a break inside a phrase costs as much as lines 3em uneven
+	pen := make([]float64, T+1) // cost of breaking before toks[j]
+	for j := 1; j < T; j++ {
+		if toks[j].space {
+			continue
 		}
 		if first, _ := utf8.DecodeRuneInString(toks[j].text); strings.ContainsRune(noLineEnd, first) {
-			return 0
+			continue
 		}
-		prev := []rune(toks[j-1].text)
-		if strings.ContainsRune("，。、；：！？）》」』】〕〉”’,;:!?)", prev[len(prev)-1]) {
-			return 0
+		if last, _ := utf8.DecodeLastRuneInString(toks[j-1].text); strings.ContainsRune("，。、；：！？）》」』】〕〉”’,;:!?)", last) {
+			continue
 		}
-		return breakPenalty
+		pen[j] = breakPenalty
 	}
+	penalty := func(j int) float64 { return pen[j] }
 	inf := math.Inf(1)
 	cost := make([][]float64, n+1) // cost[k][j]: first j tokens in k lines
 	from := make([][]int, n+1)

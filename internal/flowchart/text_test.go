@@ -29,8 +29,8 @@ func TestWrapText(t *testing.T) {
 		{"不予受理并书面说明理由", 10, "不予受理并书|面说明理由"},
 		{"行政机关负责人（重大案件集体讨论）", 10, "行政机关负责人|（重大案件集体讨论）"},
 		{"不超过30日，情况复杂经批准可延长30日", 13.3, "不超过30日，|情况复杂经批准可延长30日"},
-		{"Within 30 days", 6, "Within 30|days"},
-		{"，开头的标点", 3, "，开头|的标|点"},
+		{"Within 30 days", 6, "Within|30 days"},
+		{"，开头的标点", 3, "，开头|的标点"},
 		{"supercalifragilistic", 5, "supercal|ifragili|stic"},
 	} {
 		got := strings.Join(wrapText(c.s, 10, c.max*10), "|")
