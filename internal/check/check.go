@@ -147,7 +147,7 @@ func (c *checker) power(p *model.Power, uc *UnitCoverage) {
 		}
 	}
 	if p.FlowRef != nil {
-		for _, s := range p.FlowRef.Steps {
+		for _, s := range p.FlowRef.Effective() {
 			risks += len(s.Risks)
 		}
 	}

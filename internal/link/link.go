@@ -14,6 +14,8 @@ import (
 	"strings"
 
 	"sunlight/internal/diag"
+	"sunlight/internal/flowchart"
+	"sunlight/internal/flowmodel"
 	"sunlight/internal/load"
 	"sunlight/internal/model"
 	"sunlight/internal/suggest"
@@ -53,7 +55,7 @@ func reset(s *model.Site) {
 			}
 		}
 		for _, f := range u.Flows {
-			f.UsedBy = nil
+			f.UsedBy, f.Resolved = nil, nil
 		}
 		for _, b := range u.Benchmarks {
 			b.SourceRef, b.UsedBy = nil, nil
@@ -66,9 +68,31 @@ func reset(s *model.Site) {
 }
 
 type linker struct {
-	site  *model.Site
-	loc   *load.Locator
-	diags diag.List
+	site      *model.Site
+	loc       *load.Locator
+	diags     diag.List
+	templates map[*model.Unit]map[string]*model.Flow
+}
+
+// templateFlow returns the unit's flow for a standard template, making it
+// (and listing it with the unit's flows) the first time.
+func (l *linker) templateFlow(u *model.Unit, name string) *model.Flow {
+	if l.templates == nil {
+		l.templates = map[*model.Unit]map[string]*model.Flow{}
+	}
+	if l.templates[u] == nil {
+		l.templates[u] = map[string]*model.Flow{}
+	}
+	if f, ok := l.templates[u][name]; ok {
+		return f
+	}
+	f, ok := flowmodel.TemplateFlow(u, name)
+	if !ok {
+		return nil
+	}
+	l.templates[u][name] = f
+	u.Flows = append(u.Flows, f)
+	return f
 }
 
 func (l *linker) errorf(src model.Source, path, hint, format string, args ...any) {
@@ -123,7 +147,14 @@ func (l *linker) powers() {
 			for i := range p.Accountabilities {
 				l.legalRefs(p.Src, idx("accountabilities", i)+".basis", p.Accountabilities[i].Basis, nil)
 			}
-			if p.Flow != "" && validRef(p.Flow) {
+			if name, ok := strings.CutPrefix(p.Flow, flowmodel.TemplatePrefix); ok {
+				if f := l.templateFlow(u, name); f != nil {
+					p.FlowRef = f
+					f.UsedBy = append(f.UsedBy, p)
+				} else {
+					l.errorf(p.Src, "flow", "可用的标准流程: "+strings.Join(flowchart.TemplateNames(), "、"), "标准流程 %q 不存在", name)
+				}
+			} else if p.Flow != "" && validRef(p.Flow) {
 				if f := l.findFlow(u, p.Flow); f != nil {
 					p.FlowRef = f
 					f.UsedBy = append(f.UsedBy, p)
@@ -236,24 +267,59 @@ func benchmarkIDs(u *model.Unit) []string {
 	return ids
 }
 
+// flows resolves templates and validates every flow's graph. Positions
+// are looked up only when a flow has a problem.
 func (l *linker) flows() {
 	for _, u := range l.site.Units {
 		for _, f := range u.Flows {
-			ids := map[string]int{}
-			var all []string
-			for i, s := range f.Steps {
-				if j, dup := ids[s.ID]; dup && s.ID != "" {
-					l.errorf(f.Src, idx("steps", i)+".id", "第 "+itoa(j+1)+" 个步骤已使用这个编号", "步骤编号 %q 重复", s.ID)
-				}
-				ids[s.ID] = i
-				all = append(all, s.ID)
+			if f.Synthetic {
+				continue
 			}
-			for i, s := range f.Steps {
-				for k, e := range s.Next {
-					if _, ok := ids[e.To]; !ok {
-						l.errorf(f.Src, idx(idx("steps", i)+".next", k), hintIDs("本流程的步骤", all, e.To),
-							"步骤 %q 指向不存在的步骤 %q", s.ID, e.To)
-					}
+			if f.Template != "" {
+				steps, ok := flowmodel.Resolve(f)
+				if !ok {
+					l.errorf(f.Src, "template", "可用的标准流程: "+strings.Join(flowchart.TemplateNames(), "、"), "标准流程 %q 不存在", f.Template)
+					continue
+				}
+				f.Resolved = steps
+			}
+			chart := flowmodel.ToChart(f.ID, f.Name, f.Effective())
+			if len(flowchart.Validate(chart)) == 0 {
+				continue
+			}
+			l.positions(f, &chart)
+			l.diags.Add(flowchart.Validate(chart)...)
+		}
+	}
+}
+
+// positions fills in where each step and edge of a flow was written (steps
+// that come from a template point at the template key).
+func (l *linker) positions(f *model.Flow, chart *flowchart.Flow) {
+	written := map[string]int{}
+	for i, s := range f.Steps {
+		written[s.ID] = i
+	}
+	chart.Pos = l.loc.At(f.Src, "")
+	for i := range chart.Steps {
+		st := &chart.Steps[i]
+		j, ok := written[st.ID]
+		if f.Template == "" {
+			j, ok = i, true // the chart's steps are the written ones, in order
+		}
+		if !ok {
+			st.Pos = l.loc.At(f.Src, "template")
+			for k := range st.Edges {
+				st.Edges[k].Pos = st.Pos
+			}
+			continue
+		}
+		st.Pos = l.loc.At(f.Src, idx("steps", j)+".id")
+		for k := range st.Edges {
+			st.Edges[k].Pos = st.Pos
+			for m, e := range f.Steps[j].Next {
+				if e.To == st.Edges[k].To {
+					st.Edges[k].Pos = l.loc.At(f.Src, idx(idx("steps", j)+".next", m))
 				}
 			}
 		}

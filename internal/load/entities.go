@@ -170,7 +170,9 @@ func loadPower(f file, src string, diags *diag.List) *model.Power {
 	}
 	d.enum("status", p.Status, "状态", model.PowerStatuses())
 	checkLegalRefs(d, "basis", p.Basis, false)
-	d.reference("flow", p.Flow)
+	if !strings.HasPrefix(p.Flow, "template:") {
+		d.reference("flow", p.Flow)
+	}
 	d.reference("benchmark", p.Benchmark)
 	if p.TimeLimit.Unit == "" && (p.TimeLimit.StatutoryDays > 0 || p.TimeLimit.PromisedDays > 0) {
 		p.TimeLimit.Unit = "工作日"

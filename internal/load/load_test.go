@@ -154,8 +154,8 @@ func TestDiagnostics(t *testing.T) {
 		{
 			name:  "edge to unknown step",
 			files: map[string]string{"units/qingshi/flows/cf.toml": "name = \"流程\"\n[[steps]]\nid = \"lian\"\nname = \"立案\"\nnext = [\"juedign\"]\n[[steps]]\nid = \"jueding\"\nname = \"决定\"\n"},
-			want: `units/qingshi/flows/cf.toml:5:9: error: 步骤 "lian" 指向不存在的步骤 "juedign"
-    hint: 是否想写 "jueding"?本流程的步骤: lian, jueding`,
+			want: `units/qingshi/flows/cf.toml:5:9: error: 流程步骤 "lian" 指向不存在的步骤 "juedign"
+    hint: 可用的步骤: lian, jueding; 是否想写 "jueding"?`,
 		},
 		{
 			name:  "promised exceeds statutory",

@@ -330,7 +330,18 @@ type Flow struct {
 	Src       Source   `toml:"-"`
 
 	// Derived by package link.
-	UsedBy []*Power `toml:"-"`
+	UsedBy    []*Power `toml:"-"`
+	Resolved  []Step   `toml:"-"` // steps after applying the template; see Effective
+	Synthetic bool     `toml:"-"` // made by link for flow = "template:…"
+}
+
+// Effective returns the flow's steps as published: the template's steps
+// with the authored ones overriding them, or just the authored steps.
+func (f *Flow) Effective() []Step {
+	if f.Resolved != nil {
+		return f.Resolved
+	}
+	return f.Steps
 }
 
 // Tier is one 裁量阶次 of a benchmark.

@@ -291,7 +291,7 @@ func powerRows(s *model.Site, url func(string) string) []map[string]any {
 			flow, bench := "", ""
 			if p.FlowRef != nil {
 				flow = p.FlowRef.Name
-				for _, st := range p.FlowRef.Steps {
+				for _, st := range p.FlowRef.Effective() {
 					for _, r := range st.Risks {
 						count(r.Level)
 					}
@@ -414,7 +414,7 @@ func riskRows(s *model.Site, url func(string) string) []map[string]any {
 			}
 		}
 		for _, f := range u.Flows {
-			for _, st := range f.Steps {
+			for _, st := range f.Effective() {
 				for _, r := range st.Risks {
 					out = append(out, map[string]any{"source": "流程", "unit": u.ID, "unit_name": u.Name, "item": f.ID, "item_name": f.Name,
 						"step": st.Name, "risk": r.Description, "level": r.Level, "category": r.Category, "measures": strings.Join(r.Measures, "\n"),

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"sunlight/internal/flowchart"
+	"sunlight/internal/flowmodel"
 	"sunlight/internal/model"
 	"sunlight/internal/opendata"
 	"sunlight/internal/permalink"
@@ -21,6 +23,7 @@ import (
 //	md .Body              Markdown → safe HTML, headings one level down (## → h3)
 //	mdPage .Body          Markdown → safe HTML, headings as written
 //	stepName flow "id"    name of a flow's step
+//	flowSVG .FlowRef      the flow drawn as accessible inline SVG (laid out once per build)
 //	date .Reviewed        2025-03-01 ("未填写" when unset)
 //	cdate .Reviewed       2025年3月1日
 //	category "CF"         category by code (.Name, .Desc, .Slug)
@@ -48,9 +51,10 @@ func (r *Renderer) Funcs() template.FuncMap {
 		"pageURL":      func(p *model.Page) string { return link(permalink.Page(p)) },
 		"categoryURL":  func(c model.Category) string { return link(permalink.Category(c)) },
 		"md":           r.markdown,
+		"flowSVG":      r.flowSVG,
 		"mdPage":       func(src string) template.HTML { return r.markdownShift(0, src) },
 		"stepName": func(f *model.Flow, id string) string {
-			for _, s := range f.Steps {
+			for _, s := range f.Effective() {
 				if s.ID == id {
 					return s.Name
 				}
@@ -160,4 +164,15 @@ func escapePath(p string) string {
 		segs[i] = url.PathEscape(s)
 	}
 	return strings.Join(segs, "/")
+}
+
+// flowSVG draws a flow as inline SVG. Each distinct flow is laid out once
+// per build, however many power items use it.
+func (r *Renderer) flowSVG(f *model.Flow) template.HTML {
+	chart := flowmodel.ToChart(f.ID, f.Name, f.Effective())
+	svg, err := r.charts.Render(chart, flowchart.RenderOptions{Title: f.Name})
+	if err != nil {
+		return "" // the text alternative beside it still lists every step
+	}
+	return template.HTML(svg)
 }

@@ -421,7 +421,7 @@ func powerRisks(p *model.Power) []StepRisk {
 		out = append(out, StepRisk{rk.Step, rk})
 	}
 	if p.FlowRef != nil {
-		for _, s := range p.FlowRef.Steps {
+		for _, s := range p.FlowRef.Effective() {
 			for _, rk := range s.Risks {
 				out = append(out, StepRisk{s.Name, rk})
 			}

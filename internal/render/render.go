@@ -18,6 +18,7 @@ import (
 	"sync"
 
 	"sunlight/internal/check"
+	"sunlight/internal/flowchart"
 	"sunlight/internal/markdown"
 	"sunlight/internal/model"
 	"sunlight/internal/opendata"
@@ -177,6 +178,7 @@ type Renderer struct {
 	theme   *theme.Theme
 	cov     *check.Coverage
 	workers int
+	charts  *flowchart.Cache
 }
 
 // New prepares rendering site: it parses the theme once.
@@ -199,7 +201,7 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	if base == "" {
 		base = "/"
 	}
-	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers}
+	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers, charts: &flowchart.Cache{}}
 	if opt.Theme == nil {
 		return nil, fmt.Errorf("render: no theme")
 	}

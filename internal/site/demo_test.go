@@ -1,9 +1,15 @@
 package site_test
 
 import (
+	"bytes"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"sunlight/internal/flowchart"
+	"sunlight/internal/flowmodel"
+	"sunlight/internal/site"
 )
 
 // TestDemoPortal builds the demo content shipped in content/ — with the
@@ -53,4 +59,58 @@ func TestDemoPortal(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestDemoFlowsAreDrawnCleanly lays out every flow of the demo content
+// (authored, template-based and template-only) and checks the drawing
+// guarantees: no overlapping boxes, no edge through a box, text inside its
+// box, labels clear of boxes and of each other.
+func TestDemoFlowsAreDrawnCleanly(t *testing.T) {
+	s, _, diags := site.Load(site.Options{Content: os.DirFS(demo)})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	n := 0
+	for _, u := range s.Units {
+		for _, f := range u.Flows {
+			d, err := flowchart.Layout(flowmodel.ToChart(f.ID, f.Name, f.Effective()))
+			if err != nil {
+				t.Errorf("%s: %v", f.Src.File, err)
+				continue
+			}
+			for _, problem := range flowchart.CheckGeometry(d) {
+				t.Errorf("%s: %s", f.Src.File, problem)
+			}
+			n++
+		}
+	}
+	if n < 15 {
+		t.Errorf("only %d flows in the demo content", n)
+	}
+}
+
+// TestDemoPowerPagesStayLight: every power page that shows a flowchart is
+// under 60 KB of HTML, inline SVG included, before compression.
+func TestDemoPowerPagesStayLight(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, demo, out, "")
+	pages, withFlow, largest := 0, 0, 0
+	for f, b := range readTree(t, out) {
+		if !strings.HasPrefix(f, "units/") || !strings.Contains(f, "/powers/") {
+			continue
+		}
+		pages++
+		if !bytes.Contains(b, []byte(`<figure class="flowchart"><svg`)) {
+			continue
+		}
+		withFlow++
+		largest = max(largest, len(b))
+		if len(b) >= 60<<10 {
+			t.Errorf("%s is %d KB with its flowchart, over the 60 KB budget", f, len(b)>>10)
+		}
+	}
+	if withFlow < pages*9/10 {
+		t.Errorf("only %d of %d power pages show a flowchart", withFlow, pages)
+	}
+	t.Logf("%d power pages, %d with a flowchart, largest %d bytes", pages, withFlow, largest)
 }

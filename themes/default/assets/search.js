@@ -344,21 +344,37 @@
       return kind === "json" ? r.text().then(function (t) { self.stats.bytes += t.length; return JSON.parse(t); })
         : r.arrayBuffer().then(function (b) { self.stats.bytes += b.byteLength; return new Uint8Array(b); });
     }).then(function (v) {
-      self.files[name] = kind === "shard" ? parseShard(v, self.entry.topK) : v;
+      self.files[name] = kind === "shard" ? parseShard(v, self.entry) : v;
     }, function (e) { delete self.pending[name]; throw e; }));
   };
 
-  function parseShard(b, topK) {
-    var r = new Reader(b), m = {};
+  function parseShard(b, e) {
+    var r = new Reader(b), m = {}, i;
     for (var n = r.v(); n > 0; n--) {
       var kl = r.v(), key = String.fromCharCode.apply(null, b.subarray(r.o, r.o + kl));
       r.o += kl;
-      var de = { key: key, df: r.v() };
-      de.tier0 = r.postings(Math.min(de.df, topK), []);
-      if (de.df > topK) { de.overflow = r.ref(); de.facets = r.ref(); }
+      var de = { key: key, df: r.v(), titlesKnown: true, titles: {} };
+      de.tier0 = r.postings(de.df > e.members ? e.topK : de.df, []);
+      for (i = 0; i < de.tier0.length; i++) if (de.tier0[i].title > 0) de.titles[de.tier0[i].doc] = 1;
+      if (de.df > e.members) {
+        var c = r.v();
+        de.titlesKnown = c > 0;
+        for (var d = 0; c > 1; c--) { d += r.v(); de.titles[d] = 1; }
+        de.overflow = r.ref();
+        de.facets = r.ref();
+      }
       m[key] = de;
     }
     return m;
+  }
+
+  // docSet returns document → 1 if in title, else 0, for df <= members.
+  function docSet(de) {
+    if (!de.docs) {
+      de.docs = {};
+      for (var i = 0; i < de.tier0.length; i++) de.docs[de.tier0[i].doc] = de.tier0[i].title > 0 ? 1 : 0;
+    }
+    return de.docs;
   }
 
   Engine.prototype.init = function () {
@@ -415,7 +431,7 @@
   // postings returns the loaded postings of an entry; .complete tells
   // whether they are all there.
   Engine.prototype.postings = function (de, need, want) {
-    if (de.df <= this.entry.topK) return { list: de.tier0, complete: true };
+    if (de.df <= this.entry.members) return { list: de.tier0, complete: true };
     if (!de.all) {
       var name = "o/" + de.overflow.pack + "." + hex8(de.overflow.hash) + ".bin", b = this.files[name];
       if (!b) {
@@ -423,7 +439,7 @@
         return { list: de.tier0, complete: false };
       }
       b = b.subarray(de.overflow.off, de.overflow.off + de.overflow.n);
-      de.all = new Reader(b).postings(de.df - this.entry.topK, de.tier0.slice());
+      de.all = new Reader(b).postings(de.df - de.tier0.length, de.tier0.slice());
     }
     return { list: de.all, complete: true };
   };
@@ -494,16 +510,31 @@
 
   function before(a, b) { return a.bi > b.bi || (a.bi === b.bi && a.doc < b.doc); }
 
-  // rankPage mirrors searcher.go; check(p) returns {ok, inTitle} or
-  // throws Pending when a record is missing. cands.at(i) may throw too.
-  function rankPage(cands, page, check) {
-    var need = page * PAGE, titled = [], demoted = [], i = 0, c, r;
-    for (; i < cands.length && (c = cands.at(i)).title > 0 && titled.length < need; i++) {
-      r = check(c);
-      if (r.ok && r.inTitle) titled.push({ p: c, inTitle: true });
-      else if (r.ok) demoted.push({ p: c, inTitle: false });
+  // rankPage mirrors searcher.go. check(p) returns {ok, inTitle}, or null
+  // when p's record is missing; then miss(docs) is told what to fetch and
+  // rankPage throws Pending. cands.at(i) may throw Pending too.
+  function rankPage(cands, page, check, notTitle, miss, batch) {
+    var need = page * PAGE, titled = [], demoted = [], out = [], i = 0, c, r, k = 0;
+    // missing asks for p's record and for those of the candidates that
+    // will probably be checked next, then gives up until they are loaded.
+    function missing(p) {
+      var docs = [p], want = need - (k > 0 || i >= cands.length || cands.at(i - 1).title === 0 ? out.length : titled.length) + batch;
+      for (var j = i; j < cands.loaded && docs.length < want; j++) {
+        var q = cands.at(j);
+        if (q.title === 0 || !notTitle(q)) docs.push(q);
+      }
+      for (j = k; j < demoted.length && docs.length < 2 * want; j++) if (!demoted[j].confirmed) docs.push(demoted[j].p);
+      miss(docs);
+      throw new Pending();
     }
-    var out = titled.slice();
+    for (; i < cands.length && (c = cands.at(i)).title > 0 && titled.length < need; i++) {
+      if (notTitle(c)) { demoted.push({ p: c, confirmed: false }); continue; }
+      r = check(c);
+      if (!r) { i++; missing(c); }
+      if (r.ok && r.inTitle) titled.push({ p: c, inTitle: true });
+      else if (r.ok) demoted.push({ p: c, confirmed: true });
+    }
+    out = titled.slice();
     if (out.length < need) {
       demoted.sort(function (a, b) { return b.p.bi - a.p.bi || a.p.doc - b.p.doc; });
       var next = null;
@@ -512,14 +543,22 @@
         while (i < cands.length) {
           var p = cands.at(i);
           i++;
-          if (check(p).ok) { next = { p: p, inTitle: false }; return; }
+          var rr = check(p);
+          if (!rr) missing(p);
+          if (rr.ok) { next = { p: p, inTitle: false }; return; }
         }
       };
       advance();
-      var k = 0;
       while (out.length < need) {
-        if (k < demoted.length && (next === null || before(demoted[k].p, next.p))) out.push(demoted[k++]);
-        else if (next !== null) { out.push(next); advance(); }
+        if (k < demoted.length && (next === null || before(demoted[k].p, next.p))) {
+          var d = demoted[k++];
+          if (!d.confirmed) {
+            var dr = check(d.p);
+            if (!dr) { k--; missing(d.p); }
+            if (!dr.ok) continue;
+          }
+          out.push({ p: d.p, inTitle: false });
+        } else if (next !== null) { out.push(next); advance(); }
         else break;
       }
     }
@@ -607,45 +646,40 @@
       var de = entries[keys[i]];
       if (!driver || de.df < driver.df || (de.df === driver.df && de.key < driver.key)) driver = de;
     }
-    var prune = [], allInline = true;
+    var others = [], small = [], big = false, M = this.entry.members;
     for (i = 0; i < keys.length; i++) {
       var e = entries[keys[i]];
       if (e === driver) continue;
-      if (e.df > this.entry.topK) { allInline = false; continue; }
-      var m = {};
-      for (k = 0; k < e.tier0.length; k++) m[e.tier0[k].doc] = e.tier0[k].title;
-      prune.push(m);
+      others.push(e);
+      if (e.df > M) big = true; else small.push(docSet(e));
     }
     var singles = true;
     for (i = 0; i < parts.length; i++) singles = singles && single(parts[i]);
-    var confirm = f.fine || !singles || !allInline;
-    // Candidates: filtered postings of the driver. Without filters the
-    // count is df and the postings beyond the first tier load on demand.
+    var confirm = f.fine || !singles || big;
+    var keep = function (p) {
+      if (!self.pass(f, p.doc, p.combo, meta)) return false;
+      for (var j = 0; j < small.length; j++) if (!(p.doc in small[j])) return false;
+      return true;
+    };
+    // The ranked candidates (in posting order) need the overflow beyond
+    // the first tier; their set (for counts) is known without it when the
+    // driver lists its members, or has no filters to apply.
     var post = this.postings(driver, need, f.any);
     if (!need.empty()) return null;
-    var list = post.list, cands = [], titleAll = {};
-    for (i = 0; i < list.length; i++) {
-      var p = list[i];
-      if (!this.pass(f, p.doc, p.combo, meta)) continue;
-      var t = p.title > 0, ok = true;
-      for (k = 0; k < prune.length && ok; k++) {
-        if (!(p.doc in prune[k])) ok = false; else t = t && prune[k][p.doc] > 0;
-      }
-      if (!ok) continue;
-      cands.push(p);
-      titleAll[p.doc] = t;
-    }
-    res.total = post.complete ? cands.length : driver.df;
+    var cands = [];
+    for (i = 0; i < post.list.length; i++) if (keep(post.list[i])) cands.push(post.list[i]);
+    var set = post.complete ? cands : null;
+    res.total = set ? set.length : driver.df;
     res.totalExact = !confirm;
     res.pages = Math.ceil(res.total / PAGE);
-    if (driver.df > this.entry.topK && !f.any) {
+    if (driver.df > M && !f.any) {
       var vb = this.blob("f", driver.facets, need);
       if (vb) res.facets = this.facetsFromVector(vb, meta);
-    } else res.facets = this.facetsFrom(cands, meta);
+    } else res.facets = this.facetsFrom(set, meta);
 
     var pending = false;
     var seq = {
-      length: res.total,
+      length: res.total, loaded: cands.length,
       at: function (i) {
         if (i < cands.length) return cands[i];
         self.postings(driver, need, true);
@@ -653,26 +687,27 @@
       }
     };
     var check = function (p) {
-      if (!confirm) return { ok: true, inTitle: titleAll[p.doc] };
-      var r = self.record(p.doc, need);
-      if (!r) {
-        // Ask for the next batch of candidates in processing order.
-        var from = seq.idx(p);
-        for (var j = from; j < Math.min(cands.length, from + batch); j++) self.record(cands[j].doc, need);
-        throw new Pending();
+      if (!confirm) {
+        var t = p.title > 0;
+        for (var j = 0; j < small.length; j++) t = t && small[j][p.doc] > 0;
+        return { ok: true, inTitle: t };
       }
+      var r = self.record(p.doc, need);
+      if (!r) return null;
       if (!passFine(f, r)) return { ok: false };
       var mr = matchRecord(parts, r);
       return mr ? { ok: true, inTitle: mr.inTitle } : { ok: false };
     };
-    var index = {};
-    for (i = 0; i < cands.length; i++) index[cands[i].doc] = i;
-    seq.idx = function (p) { return index[p.doc]; };
+    var notTitle = function (p) {
+      for (var j = 0; j < others.length; j++) if (others[j].titlesKnown && !others[j].titles[p.doc]) return true;
+      return false;
+    };
+    var miss = function (docs) { for (var j = 0; j < docs.length; j++) self.record(docs[j].doc, need); };
     var ranked;
     try {
-      ranked = rankPage(seq, page, check);
-      if (!ranked.length && page > 1 && cands.length) {
-        if (rankPage(seq, 1, check).length === 0) ranked = null;
+      ranked = rankPage(seq, page, check, notTitle, miss, batch);
+      if (!ranked.length && page > 1 && res.total) {
+        if (rankPage(seq, 1, check, notTitle, miss, batch).length === 0) ranked = null;
       } else if (!ranked.length) ranked = null;
     } catch (err) {
       if (!(err instanceof Pending)) throw err;
@@ -738,7 +773,7 @@
   };
 
   Engine.prototype.search = function (q) {
-    var self = this, batch = PAGE + 4;
+    var self = this, batch = 2;
     function step() {
       var need = new Need(), res = self.compute(q, need, batch);
       if (res) return res;
