@@ -31,7 +31,7 @@ var allowed = map[string][]string{
 	"browsertest": {},
 	"model":       {"diag"},
 	"permalink":   {"model"},
-	"opendata":    {"model", "fine", "cite", "permalink"},
+	"opendata":    {"model", "fine", "cite", "permalink", "bench"},
 	"cite":        {"cnum", "diag"},
 	"fine":        {"cnum", "diag"},
 	"flowchart":   {"diag"},

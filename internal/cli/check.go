@@ -44,7 +44,8 @@ Exit status: 0 when there are no errors (and, with -strict, no warnings);
 				if err != nil {
 					return err
 				}
-				_, cov, diags := site.Load(opt)
+				_, derived, diags := site.Load(opt)
+				cov := derived.Coverage
 				switch *format {
 				case "json":
 					err = diags.WriteJSON(env.Stdout)

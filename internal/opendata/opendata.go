@@ -25,6 +25,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sunlight/internal/bench"
 	"sunlight/internal/fine"
 	"sunlight/internal/model"
 	"sunlight/internal/permalink"
@@ -43,7 +44,7 @@ type Dataset struct {
 	Title   string
 	Desc    string
 	Columns []Column
-	rows    func(s *model.Site, url func(string) string) []map[string]any
+	rows    func(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any
 }
 
 // Datasets lists every dataset with its columns, in publishing order.
@@ -171,12 +172,13 @@ type File struct {
 	Data []byte
 }
 
-// Files returns the CSV and JSON files of every dataset. url turns a
+// Files returns the CSV and JSON files of every dataset. an gives the
+// parsed fines of benchmark tiers (author overrides included); url turns a
 // site-relative path into the absolute URL written in the url columns.
-func Files(s *model.Site, url func(string) string) []File {
+func Files(s *model.Site, an *bench.Analysis, url func(string) string) []File {
 	var out []File
 	for _, d := range Datasets() {
-		rows := d.rows(s, url)
+		rows := d.rows(s, an, url)
 		out = append(out, File{"data/" + d.Name + ".csv", d.csv(rows)}, File{"data/" + d.Name + ".json", d.json(rows)})
 	}
 	return out
@@ -261,7 +263,7 @@ func refs(rs []model.LegalRef) string {
 	return strings.Join(parts, ";")
 }
 
-func unitRows(s *model.Site, url func(string) string) []map[string]any {
+func unitRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
 	var out []map[string]any
 	for _, u := range s.Units {
 		out = append(out, map[string]any{
@@ -274,7 +276,7 @@ func unitRows(s *model.Site, url func(string) string) []map[string]any {
 	return out
 }
 
-func powerRows(s *model.Site, url func(string) string) []map[string]any {
+func powerRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
 	var out []map[string]any
 	for _, u := range s.Units {
 		for _, p := range u.Powers {
@@ -326,52 +328,27 @@ func powerRows(s *model.Site, url func(string) string) []map[string]any {
 	return out
 }
 
-// TierFine summarises the fines of one tier's standard text, as parsed by
-// package fine: the fixed-amount range in 元 and the multiple range.
-type TierFine struct {
-	Types                []string
-	Min, Max             *float64 // 元
-	MultipleMin, MultMax *float64 // 倍
-	Base                 string
-	Parsed               bool // nothing was left unparsed
+// tierFine returns the analysis of a tier, or a parse of its text when
+// there is no analysis.
+func tierFine(an *bench.Analysis, t *model.Tier) *bench.TierInfo {
+	if an != nil {
+		if ti := an.Tiers[t]; ti != nil {
+			return ti
+		}
+	}
+	return &bench.TierInfo{Tier: t, Unparsed: []fine.Span{{Text: t.Standard}}}
 }
 
-// SummarizeTier parses a tier's standard text.
-func SummarizeTier(standard string) TierFine {
-	res := fine.Parse(standard)
-	tf := TierFine{Parsed: len(res.Unparsed) == 0}
+func penaltyTypes(ti *bench.TierInfo) []string {
+	var out []string
 	seen := map[string]bool{}
-	for _, p := range res.Penalties {
+	for _, p := range ti.Penalties {
 		if !seen[p.Type] {
 			seen[p.Type] = true
-			tf.Types = append(tf.Types, p.Type)
-		}
-		if p.Type != "罚款" {
-			continue
-		}
-		switch p.Unit {
-		case "元":
-			tf.Min, tf.Max = lowest(tf.Min, p.Min), highest(tf.Max, p.Max)
-		case "倍":
-			tf.MultipleMin, tf.MultMax = lowest(tf.MultipleMin, p.Min), highest(tf.MultMax, p.Max)
-			tf.Base = p.Base
+			out = append(out, p.Type)
 		}
 	}
-	return tf
-}
-
-func lowest(a, b *float64) *float64 {
-	if a == nil || b != nil && *b < *a {
-		return b
-	}
-	return a
-}
-
-func highest(a, b *float64) *float64 {
-	if a == nil || b != nil && *b > *a {
-		return b
-	}
-	return a
+	return out
 }
 
 func num(p *float64) any {
@@ -381,20 +358,22 @@ func num(p *float64) any {
 	return *p
 }
 
-func benchmarkRows(s *model.Site, url func(string) string) []map[string]any {
+func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
 	var out []map[string]any
 	for _, u := range s.Units {
 		for _, b := range u.Benchmarks {
-			for _, v := range b.Violations {
-				for i, t := range v.Tiers {
-					tf := SummarizeTier(t.Standard)
+			for vi := range b.Violations {
+				v := &b.Violations[vi]
+				for i := range v.Tiers {
+					t := &v.Tiers[i]
+					tf := tierFine(an, t)
 					out = append(out, map[string]any{
 						"benchmark": b.ID, "title": b.Title, "unit": u.ID, "unit_name": u.Name, "issuer": b.Issuer, "doc_no": b.DocNo,
 						"effective": date(b.Effective), "expires": date(b.Expires), "violation_no": v.No, "violation": v.Name,
 						"penalty_basis": refs(v.PenaltyBasis), "tier": i + 1, "tier_label": t.Label, "tier_kind": t.Kind,
-						"conditions": strings.Join(t.Conditions, "\n"), "standard": t.Standard, "penalty_types": strings.Join(tf.Types, ";"),
-						"fine_min": num(tf.Min), "fine_max": num(tf.Max), "fine_multiple_min": num(tf.MultipleMin), "fine_multiple_max": num(tf.MultMax),
-						"fine_base": tf.Base, "parsed": tf.Parsed, "url": url(permalink.Benchmark(b)),
+						"conditions": strings.Join(t.Conditions, "\n"), "standard": t.Standard, "penalty_types": strings.Join(penaltyTypes(tf), ";"),
+						"fine_min": num(tf.FineMin), "fine_max": num(tf.FineMax), "fine_multiple_min": num(tf.MultMin), "fine_multiple_max": num(tf.MultMax),
+						"fine_base": tf.Base, "parsed": tf.Known(), "url": url(permalink.Benchmark(b)),
 					})
 				}
 			}
@@ -403,7 +382,7 @@ func benchmarkRows(s *model.Site, url func(string) string) []map[string]any {
 	return out
 }
 
-func riskRows(s *model.Site, url func(string) string) []map[string]any {
+func riskRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
 	var out []map[string]any
 	for _, u := range s.Units {
 		for _, p := range u.Powers {
@@ -433,7 +412,7 @@ func riskRows(s *model.Site, url func(string) string) []map[string]any {
 	return out
 }
 
-func lawRows(s *model.Site, url func(string) string) []map[string]any {
+func lawRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
 	var out []map[string]any
 	for _, l := range s.Laws {
 		out = append(out, map[string]any{"id": l.ID, "title": l.Title, "short_title": l.Short, "level": l.Level, "status": l.Status,

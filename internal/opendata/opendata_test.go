@@ -8,6 +8,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"sunlight/internal/bench"
 	"sunlight/internal/link"
 	"sunlight/internal/load"
 	"sunlight/internal/opendata"
@@ -34,8 +35,9 @@ func files(t *testing.T) map[string][]byte {
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
+	an, _ := bench.Analyze(s, load.NewLocator(fsys))
 	m := map[string][]byte{}
-	for _, f := range opendata.Files(s, func(p string) string { return "https://x.example.gov.cn/lzfk/" + p }) {
+	for _, f := range opendata.Files(s, an, func(p string) string { return "https://x.example.gov.cn/lzfk/" + p }) {
 		m[f.Path] = f.Data
 	}
 	return m

@@ -44,6 +44,7 @@ const (
 	Coverage   = "coverage/"
 	Data       = "data/"
 	Changes    = "changes/"
+	Compare    = "compare/"
 	Feed       = "feed.xml"
 	NotFound   = "404.html"
 	Style      = "assets/sunlight.css"

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"sunlight/internal/bench"
+	"sunlight/internal/fine"
 	"sunlight/internal/flowchart"
 	"sunlight/internal/flowmodel"
 	"sunlight/internal/model"
@@ -24,6 +26,12 @@ import (
 //	mdPage .Body          Markdown → safe HTML, headings as written
 //	stepName flow "id"    name of a flow's step
 //	flowSVG .FlowRef      the flow drawn as accessible inline SVG (laid out once per build)
+//	tierInfos b i         parsed tiers of violation i of benchmark b ([]*bench.TierInfo)
+//	fineRange ti          a parsed tier's fines in words: "罚款 500元–2000元"
+//	violationSummary b i  highest fine, penalty types and basis of violation i of b
+//	provisionsOf b        the provisions b applies that other units also apply
+//	compareURL p          link to a provision's cross-unit comparison page
+//	rangeChart p          the comparison drawn as an inline SVG range chart
 //	date .Reviewed        2025-03-01 ("未填写" when unset)
 //	cdate .Reviewed       2025年3月1日
 //	category "CF"         category by code (.Name, .Desc, .Slug)
@@ -51,8 +59,27 @@ func (r *Renderer) Funcs() template.FuncMap {
 		"pageURL":      func(p *model.Page) string { return link(permalink.Page(p)) },
 		"categoryURL":  func(c model.Category) string { return link(permalink.Category(c)) },
 		"md":           r.markdown,
-		"flowSVG":      r.flowSVG,
-		"mdPage":       func(src string) template.HTML { return r.markdownShift(0, src) },
+		"compareURL":   func(p *bench.Provision) string { return link(ComparePath(p)) },
+		"rangeChart": func(p *bench.Provision) template.HTML {
+			return template.HTML(bench.RangeChart(p))
+		},
+		"tierInfos":        r.tierInfos,
+		"violationSummary": r.violationSummary,
+		"fineRange":        fineRange,
+		"provisionsOf": func(b *model.Benchmark) []*bench.Provision {
+			if r.bench == nil {
+				return nil
+			}
+			var out []*bench.Provision
+			for _, p := range r.bench.ByBenchmark[b] {
+				if p.Units >= 2 {
+					out = append(out, p)
+				}
+			}
+			return out
+		},
+		"flowSVG": r.flowSVG,
+		"mdPage":  func(src string) template.HTML { return r.markdownShift(0, src) },
 		"stepName": func(f *model.Flow, id string) string {
 			for _, s := range f.Effective() {
 				if s.ID == id {
@@ -175,4 +202,103 @@ func (r *Renderer) flowSVG(f *model.Flow) template.HTML {
 		return "" // the text alternative beside it still lists every step
 	}
 	return template.HTML(svg)
+}
+
+// tierInfos returns the analysis of every tier of violation vi of b.
+func (r *Renderer) tierInfos(b *model.Benchmark, vi int) []*bench.TierInfo {
+	if vi < 0 || vi >= len(b.Violations) {
+		return nil
+	}
+	v := &b.Violations[vi]
+	out := make([]*bench.TierInfo, len(v.Tiers))
+	for j := range v.Tiers {
+		if r.bench != nil {
+			out[j] = r.bench.Tiers[&v.Tiers[j]]
+		}
+	}
+	return out
+}
+
+// fineRange describes the penalties read from a tier in words.
+func fineRange(ti *bench.TierInfo) string {
+	if ti == nil || len(ti.Penalties) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, p := range ti.Penalties {
+		s := p.Type
+		if p.Target != "" {
+			s = "对" + p.Target + s
+		}
+		lo, hi := "", ""
+		if p.Min != nil {
+			lo = fine.FormatValue(*p.Min, p.Unit)
+		}
+		if p.Max != nil {
+			hi = fine.FormatValue(*p.Max, p.Unit)
+		}
+		base := p.Base
+		switch {
+		case lo != "" && hi != "" && lo == hi:
+			s += " " + base + lo
+		case lo != "" && hi != "":
+			s += " " + base + lo + "至" + hi
+		case hi != "":
+			s += " " + base + hi + "以下"
+		case lo != "":
+			s += " " + base + lo + "以上"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ";")
+}
+
+// ViolationSummary is what the benchmark index shows of one violation.
+type ViolationSummary struct {
+	MaxFine float64 // highest fine in 元 any tier states; 0 when none
+	MaxText string  // MaxFine formatted ("5万元"), or ""
+	Types   string  // penalty types of all tiers, "警告、罚款"
+	Basis   string  // 《大气污染防治法》第一百一十九条第一款
+	Tiers   int
+}
+
+func (r *Renderer) violationSummary(b *model.Benchmark, vi int) ViolationSummary {
+	var vs ViolationSummary
+	if vi < 0 || vi >= len(b.Violations) {
+		return vs
+	}
+	v := &b.Violations[vi]
+	vs.Tiers = len(v.Tiers)
+	var basis []string
+	for _, ref := range v.PenaltyBasis {
+		name := ref.Law
+		if ref.LawRef != nil {
+			name = ref.LawRef.Name()
+		}
+		basis = append(basis, "《"+name+"》"+ref.Article)
+	}
+	vs.Basis = strings.Join(basis, "、")
+	seen := map[string]bool{}
+	var types []string
+	for _, ti := range r.tierInfos(b, vi) {
+		if ti == nil {
+			continue
+		}
+		for _, p := range ti.Penalties {
+			if !seen[p.Type] {
+				seen[p.Type] = true
+				types = append(types, p.Type)
+			}
+		}
+		for _, m := range []*float64{ti.FineMax, ti.FineMin} {
+			if m != nil && *m > vs.MaxFine {
+				vs.MaxFine = *m
+			}
+		}
+	}
+	vs.Types = strings.Join(types, "、")
+	if vs.MaxFine > 0 {
+		vs.MaxText = fine.FormatAmount(vs.MaxFine)
+	}
+	return vs
 }

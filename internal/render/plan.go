@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 
+	"sunlight/internal/bench"
 	"sunlight/internal/model"
 	"sunlight/internal/opendata"
 	"sunlight/internal/permalink"
@@ -195,6 +196,26 @@ func (r *Renderer) Plan() []Page {
 		bdeps = append(bdeps, b.Src.File)
 	}
 	add(permalink.Benchmarks, "benchmarks", bv, bdeps...)
+
+	// Cross-unit comparisons of benchmarks that apply the same provision.
+	if r.bench != nil {
+		compared := r.bench.Compared()
+		cmv := r.view(permalink.Compare, "裁量基准比较", []Crumb{home(), {"裁量基准", permalink.Benchmarks}}, compared)
+		cmv.Column = &Column{Name: "裁量基准比较", Description: "同一法律条款在不同单位的裁量基准对比", Keywords: "裁量基准,比较,同案同罚", Type: "列表"}
+		add(permalink.Compare, "compare", cmv, append(bdeps, DepStructure)...)
+		for _, p := range compared {
+			v := r.view(ComparePath(p), p.ShortTitle()+" 各单位裁量基准比较", []Crumb{home(), {"裁量基准", permalink.Benchmarks}, {"比较", permalink.Compare}}, p)
+			v.Article = &Article{Title: p.ShortTitle() + " 各单位裁量基准比较", Source: s.Config.Organiser}
+			deps := []string{DepStructure}
+			for _, e := range p.Entries {
+				deps = append(deps, e.Benchmark.Src.File, e.Unit.Src.File)
+				if p.Law != nil {
+					deps = append(deps, p.Law.Src.File)
+				}
+			}
+			add(ComparePath(p), "provision", v, deps...)
+		}
+	}
 
 	// Laws.
 	lv := r.view(permalink.Laws, "法规库", []Crumb{home()}, s.Laws)
@@ -493,3 +514,6 @@ func (r *Renderer) sitemapXML(pages []Page) []byte {
 	b.WriteByte('\n')
 	return b.Bytes()
 }
+
+// ComparePath is the page of a provision's cross-unit comparison.
+func ComparePath(p *bench.Provision) string { return permalink.Compare + p.Slug() + "/" }

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 
+	"sunlight/internal/bench"
 	"sunlight/internal/check"
 	"sunlight/internal/flowchart"
 	"sunlight/internal/markdown"
@@ -38,6 +39,9 @@ type Options struct {
 	// Coverage is the disclosure coverage report for the dashboard page;
 	// nil omits the page.
 	Coverage *check.Coverage
+	// Bench is the analysis of the discretion benchmarks (parsed tiers,
+	// provisions compared across units); nil omits the comparison pages.
+	Bench *bench.Analysis
 }
 
 // Output is one file of the built site.
@@ -162,7 +166,7 @@ func (r *Renderer) Extras(pages []Page) []Output {
 	for _, a := range r.theme.Assets {
 		outs = append(outs, Output{Path: a.Path, Data: a.Data})
 	}
-	for _, f := range opendata.Files(r.site, func(p string) string { return r.baseURL + escapePath(p) }) {
+	for _, f := range opendata.Files(r.site, r.bench, func(p string) string { return r.baseURL + escapePath(p) }) {
 		outs = append(outs, Output{Path: f.Path, Data: f.Data})
 	}
 	outs = append(outs, Output{Path: "feed.xml", Data: r.atom()})
@@ -179,6 +183,7 @@ type Renderer struct {
 	cov     *check.Coverage
 	workers int
 	charts  *flowchart.Cache
+	bench   *bench.Analysis
 }
 
 // New prepares rendering site: it parses the theme once.
@@ -201,7 +206,7 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	if base == "" {
 		base = "/"
 	}
-	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers, charts: &flowchart.Cache{}}
+	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers, charts: &flowchart.Cache{}, bench: opt.Bench}
 	if opt.Theme == nil {
 		return nil, fmt.Errorf("render: no theme")
 	}

@@ -53,12 +53,12 @@ func (s *Session) Build(ctx context.Context) (*Rebuilt, diag.List, error) {
 	start := time.Now()
 	site, diags := s.loader.Load()
 	s.loc = load.NewLocator(s.opt.Content)
-	cov, diags := analyze(site, diags, s.loc)
+	derived, diags := analyze(site, diags, s.loc)
 	if diags.HasErrors() {
 		s.broken = true
 		return nil, diags, nil
 	}
-	r, err := newRenderer(site, cov, s.opt)
+	r, err := newRenderer(site, derived, s.opt)
 	if err != nil {
 		return nil, diags, err
 	}
@@ -111,12 +111,12 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	start := time.Now()
 	site, diags := s.loader.Reload(changed)
 	s.loc.Forget(changed)
-	cov, diags := analyze(site, diags, s.loc)
+	derived, diags := analyze(site, diags, s.loc)
 	if diags.HasErrors() {
 		s.broken = true
 		return nil, diags, nil
 	}
-	r, err := newRenderer(site, cov, s.opt)
+	r, err := newRenderer(site, derived, s.opt)
 	if err != nil {
 		return nil, diags, err
 	}

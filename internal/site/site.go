@@ -21,6 +21,7 @@ import (
 	"strings"
 	"time"
 
+	"sunlight/internal/bench"
 	"sunlight/internal/check"
 	"sunlight/internal/diag"
 	"sunlight/internal/link"
@@ -43,6 +44,7 @@ type Options struct {
 type Result struct {
 	Site     *model.Site
 	Coverage *check.Coverage
+	Bench    *bench.Analysis
 	Files    []render.Output
 	Pages    int // HTML pages among Files
 	Bytes    int64
@@ -52,27 +54,37 @@ type Result struct {
 // Load loads, links and checks the content, returning the site, its
 // coverage report and every diagnostic. The checks run only when loading
 // and linking found no errors.
-func Load(opt Options) (*model.Site, *check.Coverage, diag.List) {
+func Load(opt Options) (*model.Site, *Derived, diag.List) {
 	s, diags := load.Load(opt.Content)
-	cov, diags := analyze(s, diags, load.NewLocator(opt.Content))
-	return s, cov, diags
+	d, diags := analyze(s, diags, load.NewLocator(opt.Content))
+	return s, d, diags
 }
 
-// analyze links and checks a loaded site.
-func analyze(s *model.Site, diags diag.List, loc *load.Locator) (*check.Coverage, diag.List) {
+// Derived is what the checks and analyses compute from a linked site.
+type Derived struct {
+	Coverage *check.Coverage
+	Bench    *bench.Analysis
+}
+
+// analyze links, checks and analyses a loaded site. The checks run only
+// when loading and linking found no errors.
+func analyze(s *model.Site, diags diag.List, loc *load.Locator) (*Derived, diag.List) {
 	diags.Add(link.Link(s, loc)...)
-	var cov *check.Coverage
+	d := &Derived{}
 	if !diags.HasErrors() {
 		var cd diag.List
-		cd, cov = check.Check(s, loc)
+		cd, d.Coverage = check.Check(s, loc)
 		diags.Add(cd...)
+		var bd diag.List
+		d.Bench, bd = bench.Analyze(s, loc)
+		diags.Add(bd...)
 	}
 	diags.Sort()
-	return cov, diags
+	return d, diags
 }
 
-func newRenderer(s *model.Site, cov *check.Coverage, opt Options) (*render.Renderer, error) {
-	return render.New(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()), Coverage: cov})
+func newRenderer(s *model.Site, d *Derived, opt Options) (*render.Renderer, error) {
+	return render.New(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()), Coverage: d.Coverage, Bench: d.Bench})
 }
 
 // renderAll renders every page and the extra files, sorted by path.
@@ -90,14 +102,14 @@ func renderAll(r *render.Renderer, pages []render.Page) ([]render.Output, error)
 // When the content has errors it returns them and no files.
 func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	start := time.Now()
-	s, cov, diags := Load(opt)
+	s, d, diags := Load(opt)
 	if diags.HasErrors() {
 		return nil, diags, nil
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}
-	r, err := newRenderer(s, cov, opt)
+	r, err := newRenderer(s, d, opt)
 	if err != nil {
 		return nil, diags, err
 	}
@@ -105,7 +117,7 @@ func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	res := &Result{Site: s, Coverage: cov, Files: files}
+	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, Files: files}
 	for _, f := range files {
 		res.Bytes += int64(len(f.Data))
 		if strings.HasSuffix(f.Path, ".html") {

@@ -81,5 +81,7 @@ func pickPages(out string) map[string]string {
 	pages["risks"] = first("units/*/risks/*/index.html", "")
 	pages["law"] = first("laws/*/index.html", `id="h-cited"`)
 	pages["page"] = first("pages/*/index.html", "")
+	pages["compare"] = "compare/"
+	pages["provision"] = first("compare/*/index.html", "<svg")
 	return pages
 }

@@ -240,9 +240,9 @@
       if (!fs[f]) continue;
       var us = units(fs[f]);
       if (!us.length) continue;
-      var p = { units: us, terms: [] };
+      var p = { units: us, terms: [], words: [] };
       for (var i = 0; i < us.length;) {
-        if (!us[i].ideo) { add(p, "m" + us[i].term); i++; continue; }
+        if (!us[i].ideo) { add(p, "m" + us[i].term); p.words.push("m" + us[i].term); i++; continue; }
         var j = i + 1;
         while (j < us.length && aligned(us, j - 1)) j++;
         if (j - i === 1) add(p, "u" + us[i].term);
@@ -514,11 +514,11 @@
   // when p's record is missing; then miss(docs) is told what to fetch and
   // rankPage throws Pending. cands.at(i) may throw Pending too.
   function rankPage(cands, page, check, notTitle, miss, batch) {
-    var need = page * PAGE, titled = [], demoted = [], out = [], i = 0, c, r, k = 0;
+    var need = page * PAGE, titled = [], demoted = [], out = [], i = 0, c, r, k = 0, phaseA = true;
     // missing asks for p's record and for those of the candidates that
     // will probably be checked next, then gives up until they are loaded.
     function missing(p) {
-      var docs = [p], want = need - (k > 0 || i >= cands.length || cands.at(i - 1).title === 0 ? out.length : titled.length) + batch;
+      var docs = [p], want = need - (phaseA ? titled.length : out.length) + batch;
       for (var j = i; j < cands.loaded && docs.length < want; j++) {
         var q = cands.at(j);
         if (q.title === 0 || !notTitle(q)) docs.push(q);
@@ -535,6 +535,7 @@
       else if (r.ok) demoted.push({ p: c, confirmed: true });
     }
     out = titled.slice();
+    phaseA = false;
     if (out.length < need) {
       demoted.sort(function (a, b) { return b.p.bi - a.p.bi || a.p.doc - b.p.doc; });
       var next = null;
@@ -639,7 +640,15 @@
     var f = this.compileFilter(q, meta);
     if (f.impossible || (!parts.length && !f.any)) { res.facets = this.facetsFrom([], meta); return res; }
     if (!parts.length) return this.browse(q, f, page, meta, need, batch);
-    if (missing) return this.fallback(q, f, parts, page, meta, need);
+    if (missing) {
+      // A code or number that occurs nowhere gets no near misses.
+      for (i = 0; i < parts.length; i++) {
+        for (k = 0; k < parts[i].words.length; k++) {
+          if (entries[parts[i].words[k]] === null) { res.facets = this.facetsFrom([], meta); return res; }
+        }
+      }
+      return this.fallback(q, f, parts, page, meta, need);
+    }
 
     var driver = null;
     for (i = 0; i < keys.length; i++) {
@@ -746,6 +755,7 @@
 
   Engine.prototype.fallback = function (q, f, parts, page, meta, need) {
     var terms = fallbackTerms(parts), des = [], i, k;
+    if (f.fine) return { total: 0, totalExact: false, fallback: false, page: page, pages: 0, hits: [], facets: this.facetsFrom([], meta) };
     for (i = 0; i < terms.length; i++) des.push(this.lookup(terms[i], need));
     if (!need.empty()) return null;
     var nbits = 32 - Math.clz32(this.entry.docs), acc = {}, all = [];
@@ -778,7 +788,7 @@
       var need = new Need(), res = self.compute(q, need, batch);
       if (res) return res;
       if (need.empty()) throw new Error("search: no progress");
-      batch *= 2;
+      batch = batch * 2 + 4;
       return self.load(need).then(step);
     }
     return this.init().then(step);
