@@ -114,3 +114,39 @@ func TestDemoPowerPagesStayLight(t *testing.T) {
 	}
 	t.Logf("%d power pages, %d with a flowchart, largest %d bytes", pages, withFlow, largest)
 }
+
+// TestDemoComparesProvisionsAcrossUnits: the demo portal has at least five
+// legal provisions applied by two or more units with differing tiers, each
+// with a comparison page that shows the difference.
+func TestDemoComparesProvisionsAcrossUnits(t *testing.T) {
+	_, d, diags := site.Load(site.Options{Content: os.DirFS(demo)})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	differing := 0
+	for _, p := range d.Bench.Compared() {
+		if p.Differs && len(p.Notes) > 0 {
+			differing++
+		}
+	}
+	if differing < 5 {
+		t.Fatalf("%d provisions differ across units, want at least 5", differing)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	build(t, demo, out, "")
+	files := readTree(t, out)
+	shown := 0
+	for _, p := range d.Bench.Compared() {
+		b, ok := files["compare/"+p.Slug()+"/index.html"]
+		if !ok {
+			t.Errorf("no comparison page for %s", p.Key)
+			continue
+		}
+		if p.Differs && bytes.Contains(b, []byte("≠ 各单位的裁量基准不一致")) {
+			shown++
+		}
+	}
+	if shown < 5 {
+		t.Errorf("only %d comparison pages show a difference", shown)
+	}
+}

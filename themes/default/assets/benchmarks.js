@@ -8,20 +8,24 @@
   var body = table.tBodies[0];
   var rows = Array.prototype.slice.call(body.rows);
   var input = document.getElementById("bench-filter");
+  var minInput = document.getElementById("bench-min");
   var count = document.getElementById("bench-count");
   tools.hidden = false;
 
   function filter() {
     var q = input.value.trim().toLowerCase();
+    var min = parseFloat(minInput.value) || 0;
     var shown = 0;
     rows.forEach(function (r) {
-      var ok = q === "" || r.textContent.toLowerCase().indexOf(q) >= 0;
+      var max = parseFloat(r.cells[4].getAttribute("data-value") || "0");
+      var ok = (q === "" || r.textContent.toLowerCase().indexOf(q) >= 0) && max >= min;
       r.hidden = !ok;
       if (ok) shown++;
     });
     count.textContent = "显示 " + shown + " / " + rows.length + " 个违法行为";
   }
   input.addEventListener("input", filter);
+  minInput.addEventListener("input", filter);
   filter();
 
   // Each header becomes a button that sorts by its column.
