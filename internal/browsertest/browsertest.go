@@ -16,9 +16,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -135,4 +139,47 @@ func AxeLocale(t testing.TB) string {
 		return ""
 	}
 	return string(b)
+}
+
+// PrintA4 prints the current page of ctx to PDF on A4 paper, as the
+// browser's print dialog would (print stylesheet, backgrounds off).
+func PrintA4(ctx context.Context) ([]byte, error) {
+	return chromedp.Run(ctx, func(ctx context.Context, t *chromedp.Target) ([]byte, error) {
+		margin := 0.4
+		res, err := cdp.Call(ctx, t, page.PrintToPDF, page.PrintToPDFParams{
+			PaperWidth: 8.27, PaperHeight: 11.69,
+			MarginTop: &margin, MarginBottom: &margin, MarginLeft: &margin, MarginRight: &margin,
+		})
+		if err != nil {
+			return nil, err
+		}
+		return res.Data, nil
+	})
+}
+
+// PDFText extracts a PDF's text and page count with poppler's pdftotext
+// and pdfinfo (Debian package poppler-utils).
+func PDFText(t testing.TB, pdf []byte) (text string, pages int) {
+	t.Helper()
+	_, err1 := exec.LookPath("pdftotext")
+	_, err2 := exec.LookPath("pdfinfo")
+	need(t, err1 == nil && err2 == nil, "pdftotext and pdfinfo (Debian package poppler-utils)")
+	f := filepath.Join(t.TempDir(), "page.pdf")
+	if err := os.WriteFile(f, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-layout", f, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext: %v", err)
+	}
+	info, err := exec.Command("pdfinfo", f).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v", err)
+	}
+	for _, line := range strings.Split(string(info), "\n") {
+		if v, ok := strings.CutPrefix(line, "Pages:"); ok {
+			pages, _ = strconv.Atoi(strings.TrimSpace(v))
+		}
+	}
+	return string(out), pages
 }

@@ -34,20 +34,21 @@ func Category(c model.Category) string { return "categories/" + c.Slug() + "/" }
 
 // Fixed pages and files.
 const (
-	Home       = ""
-	Units      = "units/"
-	Categories = "categories/"
-	Benchmarks = "benchmarks/"
-	Laws       = "laws/"
-	Search     = "search/"
-	SiteMap    = "sitemap/"
-	Coverage   = "coverage/"
-	Data       = "data/"
-	Changes    = "changes/"
-	Compare    = "compare/"
-	Feed       = "feed.xml"
-	NotFound   = "404.html"
-	Style      = "assets/sunlight.css"
+	Home          = ""
+	Units         = "units/"
+	Categories    = "categories/"
+	Benchmarks    = "benchmarks/"
+	Laws          = "laws/"
+	Search        = "search/"
+	SiteMap       = "sitemap/"
+	Coverage      = "coverage/"
+	Data          = "data/"
+	Changes       = "changes/"
+	Compare       = "compare/"
+	Accessibility = "accessibility/"
+	Feed          = "feed.xml"
+	NotFound      = "404.html"
+	Style         = "assets/sunlight.css"
 )
 
 // File turns a page path into the file written for it.

@@ -257,6 +257,9 @@ func (r *Renderer) Plan() []Page {
 	mv := r.view(permalink.SiteMap, "网站地图", []Crumb{home()}, unitGroups(s.Units))
 	mv.Column = &Column{Name: "网站地图", Description: "本网站全部栏目", Keywords: "网站地图", Type: "列表"}
 	add(permalink.SiteMap, "sitemap", mv, append(unitFiles(s.Units), DepStructure)...)
+	av := r.view(permalink.Accessibility, "无障碍与长者模式", []Crumb{home()}, nil)
+	av.Column = &Column{Name: "无障碍与长者模式", Description: "长者模式、放大、键盘和读屏软件的使用说明", Keywords: "无障碍,适老化,长者模式", Type: "说明"}
+	add(permalink.Accessibility, "accessibility", av)
 	add(permalink.NotFound, "404", r.view(permalink.NotFound, "页面未找到", nil, nil))
 	return pages
 }

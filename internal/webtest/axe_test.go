@@ -82,6 +82,13 @@ func TestAccessibility(t *testing.T) {
 				if err == nil {
 					raw, err = chromedp.Run(sctx, chromedp.Evaluate[string](script, chromedp.EvalAwaitPromise))
 				}
+				if err == nil { // reflow: nothing scrolls sideways at this width
+					var over int
+					over, err = chromedp.Run(sctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth - document.documentElement.clientWidth`))
+					if over > 0 {
+						t.Errorf("%s page /%s (%s): the page scrolls sideways by %d px", name, path, vp.name, over)
+					}
+				}
 				cancel()
 				if err != nil {
 					t.Errorf("%s (%s): %v", name, url, err)

@@ -21,234 +21,174 @@
   U_ACC="0111233335351020333030";
   // END GENERATED
 
-  // ---- Tokenizer: UAX #29 words, as blevesearch/segment (Unicode 8.0) ----
+  // ---- Analysis: bleve's unicode tokenizer, cjk_width, to_lower ----
 
-  var HI = "JKLMNOPQRSTUVWXYZ!#$%&()*+,-./:;<=>?@[]^_`{|}";
-  var LO = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHI";
-  var runStart = [], runSym = [];
+  var RS = [], RY = []; // first code point and symbol of each run
   (function () {
-    var cp = 0, v = 0, m = 1;
-    for (var i = 0; i < U_RUNS.length; i++) {
-      var c = U_RUNS.charAt(i), d = LO.indexOf(c);
+    var L = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHI", H = "JKLMNOPQRSTUVWXYZ!#$%&()*+,-./:;<=>?@[]^_`{|}";
+    for (var i = 0, cp = 0, v = 0, m = 1, d; i < U_RUNS.length; i++) {
+      d = L.indexOf(U_RUNS.charAt(i));
       if (d >= 0) { v += d * m; m *= 45; continue; }
-      v += HI.indexOf(c) * m;
+      v += H.indexOf(U_RUNS.charAt(i)) * m;
       cp += Math.floor(v / U_NS);
-      runStart.push(cp); runSym.push(v % U_NS);
+      RS.push(cp); RY.push(v % U_NS);
       v = 0; m = 1;
     }
   })();
 
-  function symbolOf(cp) {
-    var lo = 0, hi = runStart.length - 1;
-    while (lo < hi) {
-      var mid = (lo + hi + 1) >> 1;
-      if (runStart[mid] <= cp) lo = mid; else hi = mid - 1;
-    }
-    return runSym[lo];
+  function sym(cp) {
+    var lo = 0, hi = RS.length - 1, mid;
+    while (lo < hi) { mid = (lo + hi + 1) >> 1; if (RS[mid] <= cp) lo = mid; else hi = mid - 1; }
+    return RY[lo];
   }
 
-  function utf8Len(cp) { return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4; }
+  function u8len(c) { return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; }
 
-  function codePoints(s) {
-    var out = [];
-    for (var i = 0; i < s.length; i++) {
-      var c = s.charCodeAt(i);
-      if (c >= 0xD800 && c < 0xDC00 && i + 1 < s.length) {
-        var d = s.charCodeAt(i + 1);
-        if (d >= 0xDC00 && d < 0xE000) { out.push((c - 0xD800) * 0x400 + d - 0xDC00 + 0x10000); i++; continue; }
-      }
-      out.push(c >= 0xD800 && c < 0xE000 ? 0xFFFD : c);
+  // cps returns the code points of s (a lone surrogate is U+FFFD, as Go
+  // sees it after UTF-8 encoding).
+  function cps(s) {
+    var out = [], i, c, d;
+    for (i = 0; i < s.length; i++) {
+      c = s.charCodeAt(i);
+      if (c >= 0xD800 && c < 0xDC00 && (d = s.charCodeAt(i + 1)) >= 0xDC00 && d < 0xE000) {
+        out.push((c - 0xD800) * 0x400 + d - 0xDC00 + 0x10000); i++;
+      } else out.push(c >= 0xD800 && c < 0xE000 ? 0xFFFD : c);
     }
     return out;
   }
 
-  var IDEO = 1, ALNUM = 0, NUM = 2; // bleve token types
-  var TYPE_NAMES = ["alnum", "ideo", "num", "", "", "single", "double"];
-
-  // tokenize returns bleve's unicode tokenizer output: {cps, start, end, type},
-  // offsets in UTF-8 bytes.
-  function tokenize(cps) {
-    var out = [], off = [0], i, n = cps.length;
-    for (i = 0; i < n; i++) off.push(off[i] + utf8Len(cps[i]));
-    for (i = 0; i < n;) {
-      var st = 0, best = 0, type = -1;
-      for (var j = i; j < n; j++) {
-        st = U_DFA.charCodeAt(st * U_NS + symbolOf(cps[j])) - 49;
-        if (st < 0) break;
-        var a = U_ACC.charCodeAt(st) - 49;
-        if (a >= 0) { best = j + 1 - i; type = a; }
-      }
-      if (type < 0) throw new Error("tokenizer: no rule");
-      if (type > 0) {
-        out.push({ cps: cps.slice(i, i + best), start: off[i], end: off[i + best],
-          type: type === 1 ? NUM : type === 2 ? ALNUM : IDEO });
-      }
-      i += best;
-    }
-    return out;
+  // Terms are UTF-8 byte strings (one char per byte): bleve's to_lower
+  // works on bytes in place and can leave invalid UTF-8, and keys are bytes.
+  function enc(c) {
+    return c < 0x80 ? String.fromCharCode(c) :
+      c < 0x800 ? String.fromCharCode(0xC0 | c >> 6, 0x80 | c & 63) :
+      c < 0x10000 ? String.fromCharCode(0xE0 | c >> 12, 0x80 | c >> 6 & 63, 0x80 | c & 63) :
+      String.fromCharCode(0xF0 | c >> 18, 0x80 | c >> 12 & 63, 0x80 | c >> 6 & 63, 0x80 | c & 63);
   }
 
-  // Terms are handled as UTF-8 byte strings (one char per byte), because
-  // bleve's to_lower works on bytes in place and can leave invalid UTF-8.
-  function encodeCp(cp) {
-    if (cp < 0x80) return String.fromCharCode(cp);
-    if (cp < 0x800) return String.fromCharCode(0xC0 | cp >> 6, 0x80 | cp & 63);
-    if (cp < 0x10000) return String.fromCharCode(0xE0 | cp >> 12, 0x80 | cp >> 6 & 63, 0x80 | cp & 63);
-    return String.fromCharCode(0xF0 | cp >> 18, 0x80 | cp >> 12 & 63, 0x80 | cp >> 6 & 63, 0x80 | cp & 63);
-  }
-  function enc(cps) { var s = ""; for (var i = 0; i < cps.length; i++) s += encodeCp(cps[i]); return s; }
-
-  // decodeAt decodes the rune at i of a byte string as Go's utf8.DecodeRune:
-  // [rune, size], with [0xFFFD, 1] for invalid bytes.
-  function decodeAt(b, i) {
-    var c = b.charCodeAt(i), n = c < 0x80 ? 1 : c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+  // dec decodes the rune at i of a byte string as Go's utf8.DecodeRune:
+  // [rune, size], [0xFFFD, 1] for an invalid byte.
+  function dec(b, i) {
+    var c = b.charCodeAt(i), n = c < 0x80 ? 1 : c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0, cp, k, d;
     if (n === 1) return [c, 1];
     if (!n || i + n > b.length) return [0xFFFD, 1];
-    var cp = c & (0xFF >> (n + 1));
-    for (var k = 1; k < n; k++) {
-      var d = b.charCodeAt(i + k);
+    for (cp = c & (0xFF >> (n + 1)), k = 1; k < n; k++) {
+      d = b.charCodeAt(i + k);
       if ((d & 0xC0) !== 0x80) return [0xFFFD, 1];
       cp = cp * 64 + (d & 63);
     }
-    if ((n === 3 && (cp < 0x800 || (cp >= 0xD800 && cp < 0xE000))) || (n === 4 && (cp < 0x10000 || cp > 0x10FFFF))) return [0xFFFD, 1];
-    return [cp, n];
+    return cp < [0, 0, 0x80, 0x800, 0x10000][n] || (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF ? [0xFFFD, 1] : [cp, n];
   }
 
   // text decodes a byte string as Go's encoding/json prints it.
   function text(b) {
-    var out = [];
-    for (var i = 0; i < b.length;) { var r = decodeAt(b, i); out.push(r[0]); i += r[1]; }
-    return str(out);
+    for (var s = "", i = 0, r; i < b.length; i += r[1]) { r = dec(b, i); s += String.fromCodePoint(r[0]); }
+    return s;
   }
 
-  // toLower is Go's unicode.ToLower.
+  // toLower is Go's unicode.ToLower (simple case mapping).
   function toLower(r) {
     if (r === 0x130) return 0x69;
     if (r < 0x41) return r;
     var s = String.fromCodePoint(r).toLowerCase(), c = s.codePointAt(0);
-    return s.length === String.fromCodePoint(c).length ? c : r;
+    return s.length === (c > 0xFFFF ? 2 : 1) ? c : r;
   }
 
-  // lower is bleve's to_lower filter on a byte string, quirks included:
-  // a narrower lower case is written in place without moving later bytes,
-  // a wider one hands the rest to bytes.ToLower, and a final Σ becomes ς.
+  // lower is bleve's to_lower: a narrower lower case is written in place
+  // without moving the bytes after it, a wider one hands the rest to
+  // bytes.ToLower, a final Σ becomes ς.
   function lower(b) {
-    var s = b.split(""), i = 0, j = 0, n = b.length;
+    var s = b.split(""), i = 0, j = 0, n = b.length, d, l, e, k, rest;
     while (i < n) {
-      var d = decodeAt(b, i), r = d[0], w = d[1], l = toLower(r);
-      if (l === r) { i += w; j += w; continue; }
+      d = dec(b, i); l = toLower(d[0]);
+      if (l === d[0]) { i += d[1]; j += d[1]; continue; }
       if (l === 0x3C3 && i + 2 === n) l = 0x3C2;
-      var e = encodeCp(l);
-      if (e.length > w) {
-        var rest = "";
-        for (var k = i; k < n;) { var dd = decodeAt(b, k); rest += encodeCp(toLower(dd[0])); k += dd[1]; }
+      e = enc(l);
+      if (e.length > d[1]) {
+        for (rest = "", k = i; k < n; k += d[1]) { d = dec(b, k); rest += enc(toLower(d[0])); }
         return s.slice(0, j).join("") + rest;
       }
-      for (var m = 0; m < e.length; m++) s[j + m] = e.charAt(m);
-      i += w; j += e.length;
+      for (k = 0; k < e.length; k++) s[j + k] = e.charAt(k);
+      i += d[1]; j += e.length;
     }
     return s.slice(0, j).join("");
   }
 
-  function width(cps) {
-    for (var i = 0; i < cps.length; i++) if (cps[i] >= 0xFF01 && cps[i] <= 0xFF5E) cps[i] -= 0xFEE0;
-    return cps; // half-width katakana cannot occur after NFKC
-  }
-
-  function str(cps) { return String.fromCodePoint.apply(null, cps); }
-
-  // filtered returns tokenizer tokens after cjk_width and to_lower, with
-  // the term as a byte string b.
-  function filtered(nt) {
-    var toks = tokenize(codePoints(nt));
-    for (var i = 0; i < toks.length; i++) toks[i].b = lower(enc(width(toks[i].cps)));
-    return toks;
-  }
-
-  // runes splits an ideographic token as the bigram filter does:
-  // [byte string, byte offset] per rune.
-  function runes(b) {
-    var out = [];
-    for (var i = 0; i < b.length;) { var d = decodeAt(b, i); out.push([b.substr(i, d[1]), i]); i += d[1]; }
+  // tokens returns the tokenizer's words after cjk_width (a no-op after
+  // NFKC) and to_lower: {b: term bytes, start, end (byte offsets), type:
+  // 1 number, 2 letter, 4 ideographic}.
+  function tokens(nt) {
+    var c = cps(nt), n = c.length, off = [0], out = [], i, j, st, best, type, a, t;
+    for (i = 0; i < n; i++) off.push(off[i] + u8len(c[i]));
+    for (i = 0; i < n; i += best) {
+      for (st = 0, best = 0, type = -1, j = i; j < n; j++) { // longest match of the scanner
+        st = U_DFA.charCodeAt(st * U_NS + sym(c[j])) - 49;
+        if (st < 0) break;
+        if ((a = U_ACC.charCodeAt(st) - 49) >= 0) { best = j + 1 - i; type = a; }
+      }
+      if (!best) best = 1; // cannot happen: some rule always matches
+      if (type > 0) {
+        for (t = "", j = i; j < i + best; j++) t += enc(c[j]);
+        out.push({ b: lower(t), start: off[i], end: off[i + best], type: type });
+      }
+    }
     return out;
   }
 
-  // analyze returns the tokens bleve indexes: {term, position, start, end, type}.
-  function analyze(txt) {
-    var toks = filtered(txt.normalize("NFKC")), rv = [], outPos = 1;
-    var prev = null, cur = null, items = 0;
-    function tok(t, type) { return { term: text(t.term), position: outPos, start: t.start, end: t.end, type: type }; }
-    function flush() {
-      var t = items === 1 ? tok(cur, "single") : null;
-      cur = null; items = 0;
-      return t;
-    }
-    for (var i = 0; i < toks.length; i++) {
-      var tk = toks[i], f;
-      if (tk.type === IDEO) {
-        var rs = runes(tk.b);
-        for (var k = 0; k < rs.length; k++) {
-          var t = { term: rs[k][0], start: tk.start + rs[k][1], end: tk.start + rs[k][1] + rs[k][0].length };
-          if (items > 0 && t.start - cur.end !== 0) {
-            f = flush();
-            if (f) { outPos++; rv.push(f); }
-          }
-          prev = cur; cur = t;
-          if (items < 2) items++;
-          if (items === 2) {
-            rv.push(tok({ term: prev.term + cur.term, start: prev.start, end: cur.end }, "double"));
-            outPos++;
-          }
-        }
-      } else {
-        f = flush();
-        if (f) { rv.push(f); outPos++; }
-        rv.push(tok({ term: tk.b, start: tk.start, end: tk.end }, TYPE_NAMES[tk.type]));
-        outPos++;
+  // units returns the units of normalised text: each rune of an
+  // ideographic token, each other token.
+  function units(nt) {
+    var toks = tokens(nt), out = [], i, k, t, d;
+    for (i = 0; i < toks.length; i++) {
+      t = toks[i];
+      if (t.type !== 4) { out.push({ term: t.b, ideo: false, start: t.start, end: t.end, type: t.type }); continue; }
+      for (k = 0; k < t.b.length; k += d[1]) {
+        d = dec(t.b, k);
+        out.push({ term: t.b.substr(k, d[1]), ideo: true, start: t.start + k, end: t.start + k + d[1] });
       }
     }
-    if (items === 1) rv.push(tok(cur, "single"));
+    return out;
+  }
+
+  // analyze returns the tokens bleve indexes (cjk_bigram over the units):
+  // {term, position, start, end, type}.
+  function analyze(s) {
+    var us = units(s.normalize("NFKC")), rv = [], pos = 1, prev, cur = null, items = 0, i, u;
+    function tok(term, start, end, type) { rv.push({ term: text(term), position: pos++, start: start, end: end, type: type }); }
+    function flush() { if (items === 1) tok(cur.term, cur.start, cur.end, "single"); items = 0; }
+    for (i = 0; i < us.length; i++) {
+      u = us[i];
+      if (!u.ideo) { flush(); tok(u.term, u.start, u.end, u.type === 1 ? "num" : "alnum"); continue; }
+      if (items > 0 && u.start !== cur.end) flush();
+      prev = cur; cur = u;
+      if (items < 2) items++;
+      if (items === 2) tok(prev.term + cur.term, prev.start, cur.end, "double");
+    }
+    flush();
     return rv;
   }
 
-  // ---- Phrases ----
+  // ---- Queries ----
 
-  function units(nt) {
-    var toks = filtered(nt), out = [];
-    for (var i = 0; i < toks.length; i++) {
-      var tk = toks[i];
-      if (tk.type !== IDEO) { out.push({ term: tk.b, ideo: false, start: tk.start, end: tk.end }); continue; }
-      var rs = runes(tk.b);
-      for (var k = 0; k < rs.length; k++) {
-        out.push({ term: rs[k][0], ideo: true, start: tk.start + rs[k][1], end: tk.start + rs[k][1] + rs[k][0].length });
-      }
-    }
-    return out;
-  }
-
-  function aligned(us, i) {
-    return i + 1 < us.length && us[i].ideo && us[i + 1].ideo && us[i + 1].start === us[i].end;
-  }
+  function aligned(us, i) { return i + 1 < us.length && us[i].ideo && us[i + 1].ideo && us[i + 1].start === us[i].end; }
 
   var SPACE = /[\t\n\v\f\r \u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]+/;
 
-  function add(p, k) { if (p.terms.indexOf(k) < 0) p.terms.push(k); }
-
-  function parseQuery(text) {
-    var parts = [], fs = text.normalize("NFKC").split(SPACE);
-    for (var f = 0; f < fs.length; f++) {
-      if (!fs[f]) continue;
-      var us = units(fs[f]);
+  // parseQuery splits a query into parts, each {units, terms, words}.
+  function parseQuery(q) {
+    var parts = [], fs = q.normalize("NFKC").split(SPACE), f, us, p, i, j, k;
+    function add(key) { if (p.terms.indexOf(key) < 0) p.terms.push(key); }
+    for (f = 0; f < fs.length; f++) {
+      us = units(fs[f]);
       if (!us.length) continue;
-      var p = { units: us, terms: [], words: [] };
-      for (var i = 0; i < us.length;) {
-        if (!us[i].ideo) { add(p, "m" + us[i].term); p.words.push("m" + us[i].term); i++; continue; }
-        var j = i + 1;
+      p = { units: us, terms: [], words: [] };
+      for (i = 0; i < us.length; i = j) {
+        j = i + 1;
+        if (!us[i].ideo) { add("m" + us[i].term); p.words.push("m" + us[i].term); continue; }
         while (j < us.length && aligned(us, j - 1)) j++;
-        if (j - i === 1) add(p, "u" + us[i].term);
-        else if (j - i === 2) add(p, "m" + us[i].term + us[i + 1].term);
-        else for (var k = i; k + 2 < j; k++) add(p, "t" + us[k].term + us[k + 1].term + us[k + 2].term);
-        i = j;
+        if (j - i === 1) add("u" + us[i].term);
+        else if (j - i === 2) add("m" + us[i].term + us[i + 1].term);
+        else for (k = i; k + 2 < j; k++) add("t" + us[k].term + us[k + 1].term + us[k + 2].term);
       }
       parts.push(p);
     }
@@ -256,14 +196,14 @@
   }
 
   function single(p) {
-    var u = p.units, n = u.length;
-    return n === 1 || (n === 2 && aligned(u, 0)) || (n === 3 && aligned(u, 0) && aligned(u, 1));
+    var n = p.units.length;
+    return n === 1 || (n === 2 && aligned(p.units, 0)) || (n === 3 && aligned(p.units, 0) && aligned(p.units, 1));
   }
 
   function matchAt(p, fu, j) {
-    var pu = p.units;
+    var pu = p.units, k;
     if (j + pu.length > fu.length) return false;
-    for (var k = 0; k < pu.length; k++) {
+    for (k = 0; k < pu.length; k++) {
       if (fu[j + k].term !== pu[k].term || fu[j + k].ideo !== pu[k].ideo) return false;
       if (k + 1 < pu.length && pu[k].ideo && pu[k + 1].ideo && aligned(pu, k) !== aligned(fu, j + k)) return false;
     }
@@ -275,16 +215,16 @@
     return -1;
   }
 
+  // fallbackTerms: every m-bigram, then every u-rune, of the query.
   function fallbackTerms(parts) {
-    var out = [], i, j, p;
-    function add(k) { if (out.indexOf(k) < 0) out.push(k); }
-    for (i = 0; i < parts.length; i++) {
-      p = parts[i].units;
-      for (j = 0; j < p.length; j++) if (aligned(p, j)) add("m" + p[j].term + p[j + 1].term);
-    }
-    for (i = 0; i < parts.length; i++) {
-      p = parts[i].units;
-      for (j = 0; j < p.length; j++) if (p[j].ideo) add("u" + p[j].term);
+    var out = [], i, j, u;
+    for (var pass = 0; pass < 2; pass++) {
+      for (i = 0; i < parts.length; i++) {
+        for (u = parts[i].units, j = 0; j < u.length; j++) {
+          var k = pass ? (u[j].ideo ? "u" + u[j].term : null) : aligned(u, j) ? "m" + u[j].term + u[j + 1].term : null;
+          if (k !== null && out.indexOf(k) < 0) out.push(k);
+        }
+      }
     }
     return out;
   }
@@ -292,107 +232,92 @@
   // ---- Index files ----
 
   function fnv1a(b) {
-    var h = 2166136261;
-    for (var i = 0; i < b.length; i++) h = Math.imul((h ^ b.charCodeAt(i)) >>> 0, 16777619) >>> 0;
+    for (var h = 2166136261, i = 0; i < b.length; i++) h = Math.imul((h ^ b.charCodeAt(i)) >>> 0, 16777619) >>> 0;
     return h;
   }
+
   function hex8(n) { return ("0000000" + n.toString(16)).slice(-8); }
 
-  function Reader(b, off) { this.b = b; this.o = off || 0; }
+  function Reader(b) { this.b = b; this.o = 0; }
   Reader.prototype.v = function () {
     var x = 0, m = 1, c;
     do {
-      if (this.o >= this.b.length) throw new Error("corrupt index");
+      if (this.o >= this.b.length) throw new Error("search: corrupt index");
       c = this.b[this.o++]; x += (c & 127) * m; m *= 128;
     } while (c & 128);
     return x;
   };
-  Reader.prototype.u32 = function () {
-    var b = this.b, o = this.o;
+  Reader.prototype.ref = function () {
+    var p = this.v(), b = this.b, o = this.o;
     this.o += 4;
-    return (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0;
+    return { pack: p, hash: (b[o] | b[o + 1] << 8 | b[o + 2] << 16 | b[o + 3] << 24) >>> 0, off: this.v(), n: this.v() };
   };
-  Reader.prototype.ref = function () { return { pack: this.v(), hash: this.u32(), off: this.v(), n: this.v() }; };
   Reader.prototype.postings = function (n, out) {
-    var t = 0, bi = 0, doc = 0;
-    for (var i = 0; i < n; i++) {
-      var x = this.v();
+    for (var i = 0, t = 0, bi = 0, doc = 0, x; i < n; i++) {
+      x = this.v();
       if (x === 0) { t = this.v(); bi = this.v(); doc = this.v(); } else doc += x;
       out.push({ doc: doc, title: t, bi: bi, combo: this.v() });
     }
     return out;
   };
 
-  function Need() { this.urls = {}; }
-  Need.prototype.add = function (kind, name) { this.urls[name] = kind; };
-  Need.prototype.empty = function () { for (var k in this.urls) return false; return true; };
-
-  function Engine(entryURL) {
-    this.dir = entryURL.slice(0, entryURL.lastIndexOf("/") + 1);
-    this.entryURL = entryURL;
-    this.files = {}; // name → parsed content
-    this.pending = {};
-    this.stats = { requests: 0, bytes: 0, rounds: 0 };
-  }
-
-  Engine.prototype.fetchFile = function (name, kind) {
-    var self = this;
-    if (this.pending[name]) return this.pending[name];
-    return (this.pending[name] = fetch(this.dir + name).then(function (r) {
-      if (!r.ok) throw new Error("search: " + name + ": HTTP " + r.status);
-      self.stats.requests++;
-      return kind === "json" ? r.text().then(function (t) { self.stats.bytes += t.length; return JSON.parse(t); })
-        : r.arrayBuffer().then(function (b) { self.stats.bytes += b.byteLength; return new Uint8Array(b); });
-    }).then(function (v) {
-      self.files[name] = kind === "shard" ? parseShard(v, self.entry) : v;
-    }, function (e) { delete self.pending[name]; throw e; }));
-  };
-
   function parseShard(b, e) {
-    var r = new Reader(b), m = {}, i;
-    for (var n = r.v(); n > 0; n--) {
-      var kl = r.v(), key = String.fromCharCode.apply(null, b.subarray(r.o, r.o + kl));
-      r.o += kl;
-      var de = { key: key, df: r.v(), titlesKnown: true, titles: {} };
+    var r = new Reader(b), m = {}, n, kl, key, de, i, c, d;
+    for (n = r.v(); n > 0; n--) {
+      kl = r.v(); key = String.fromCharCode.apply(null, b.subarray(r.o, r.o + kl)); r.o += kl;
+      de = { key: key, df: r.v(), titlesKnown: true, titles: {} };
       de.tier0 = r.postings(de.df > e.members ? e.topK : de.df, []);
-      for (i = 0; i < de.tier0.length; i++) if (de.tier0[i].title > 0) de.titles[de.tier0[i].doc] = 1;
+      for (i = 0; i < de.tier0.length; i++) if (de.tier0[i].title) de.titles[de.tier0[i].doc] = 1;
       if (de.df > e.members) {
-        var c = r.v();
+        c = r.v();
         de.titlesKnown = c > 0;
-        for (var d = 0; c > 1; c--) { d += r.v(); de.titles[d] = 1; }
-        de.overflow = r.ref();
-        de.facets = r.ref();
+        for (d = 0; c > 1; c--) { d += r.v(); de.titles[d] = 1; }
+        de.overflow = r.ref(); de.facets = r.ref();
+      } else {
+        de.docs = {}; // document → 1 if in title
+        for (i = 0; i < de.tier0.length; i++) de.docs[de.tier0[i].doc] = de.tier0[i].title ? 1 : 0;
       }
       m[key] = de;
     }
     return m;
   }
 
-  // docSet returns document → 1 if in title, else 0, for df <= members.
-  function docSet(de) {
-    if (!de.docs) {
-      de.docs = {};
-      for (var i = 0; i < de.tier0.length; i++) de.docs[de.tier0[i].doc] = de.tier0[i].title > 0 ? 1 : 0;
-    }
-    return de.docs;
+  function Pending() {}
+  function Need() { this.urls = {}; this.n = 0; }
+  Need.prototype.add = function (kind, name) { if (!(name in this.urls)) { this.urls[name] = kind; this.n++; } };
+
+  function Engine(entryURL) {
+    this.dir = entryURL.slice(0, entryURL.lastIndexOf("/") + 1);
+    this.entryURL = entryURL;
+    this.files = {};
+    this.pending = {};
+    this.stats = { requests: 0, bytes: 0, rounds: 0, ms: 0 };
   }
 
   Engine.prototype.init = function () {
     var self = this;
-    if (!this.ready) {
-      this.ready = fetch(this.entryURL).then(function (r) {
-        if (!r.ok) throw new Error("search: entry: HTTP " + r.status);
-        return r.json();
-      }).then(function (e) {
-        if (e.format !== "sunlight-search/1") throw new Error("search: unknown format " + e.format);
-        self.entry = e;
-        self.dims = null;
-      });
-    }
-    return this.ready;
+    return this.ready || (this.ready = fetch(this.entryURL).then(function (r) {
+      if (!r.ok) throw new Error("search: entry: HTTP " + r.status);
+      return r.json();
+    }).then(function (e) {
+      if (e.format !== "sunlight-search/1") throw new Error("search: unknown format " + e.format);
+      self.entry = e;
+    }, function (err) { self.ready = null; throw err; }));
   };
 
-  // load fetches everything a computation asked for, in parallel.
+  Engine.prototype.fetchFile = function (name, kind) {
+    var self = this;
+    return this.pending[name] || (this.pending[name] = fetch(this.dir + name).then(function (r) {
+      if (!r.ok) throw new Error("search: " + name + ": HTTP " + r.status);
+      self.stats.requests++;
+      return kind === "json" ? r.text().then(function (t) { self.stats.bytes += t.length; return JSON.parse(t); }) :
+        r.arrayBuffer().then(function (b) { self.stats.bytes += b.byteLength; return new Uint8Array(b); });
+    }).then(function (v) {
+      self.files[name] = kind === "shard" ? parseShard(v, self.entry) : v;
+    }, function (err) { delete self.pending[name]; throw err; }));
+  };
+
+  // load fetches, in parallel, everything a computation asked for.
   Engine.prototype.load = function (need) {
     var ps = [];
     for (var name in need.urls) ps.push(this.fetchFile(name, need.urls[name]));
@@ -400,24 +325,24 @@
     return Promise.all(ps);
   };
 
-  // Accessors that record what is missing instead of waiting for it.
+  // The accessors below return null and record the file in need when it
+  // is not loaded yet.
+
   Engine.prototype.meta = function (need) {
-    var m = this.files[this.entry.meta];
+    var m = this.files[this.entry.meta], i;
     if (!m) { need.add("json", this.entry.meta); return null; }
-    if (!this.dims) {
-      var d = [[], m.types, m.categories, m.levels, []], base = [], n = 0, i;
-      for (i = 0; i < m.units.length; i++) d[0].push(m.units[i][1]);
-      for (i = 0; i < m.years.length; i++) d[4].push(String(m.years[i]));
-      for (i = 0; i < 5; i++) { base.push(n); n += d[i].length; }
-      this.dims = d; this.base = base; this.nvals = n;
+    if (!m.dims) {
+      m.dims = [[], m.types, m.categories, m.levels, []]; m.base = []; m.nvals = 0;
+      for (i = 0; i < m.units.length; i++) m.dims[0].push(m.units[i][1]);
+      for (i = 0; i < m.years.length; i++) m.dims[4].push(String(m.years[i]));
+      for (i = 0; i < 5; i++) { m.base.push(m.nvals); m.nvals += m.dims[i].length; }
     }
     return m;
   };
 
   Engine.prototype.lookup = function (key, need) {
     var e = this.entry, sh = fnv1a(key) % e.shards;
-    var name = "t/" + sh + "." + e.shardHashes[Math.floor(sh / e.shardGroup)] + ".bin";
-    var m = this.files[name];
+    var name = "t/" + sh + "." + e.shardHashes[Math.floor(sh / e.shardGroup)] + ".bin", m = this.files[name];
     if (!m) { need.add("shard", name); return undefined; }
     return m[key] || null;
   };
@@ -428,265 +353,207 @@
     return b.subarray(ref.off, ref.off + ref.n);
   };
 
-  // postings returns the loaded postings of an entry; .complete tells
-  // whether they are all there.
+  // postings returns {list, complete}: all postings of a term if loaded,
+  // else the first tier (asking for the rest if want).
   Engine.prototype.postings = function (de, need, want) {
     if (de.df <= this.entry.members) return { list: de.tier0, complete: true };
     if (!de.all) {
-      var name = "o/" + de.overflow.pack + "." + hex8(de.overflow.hash) + ".bin", b = this.files[name];
+      var b = this.files["o/" + de.overflow.pack + "." + hex8(de.overflow.hash) + ".bin"];
       if (!b) {
-        if (want) need.add("bin", name);
+        if (want) this.blob("o", de.overflow, need);
         return { list: de.tier0, complete: false };
       }
-      b = b.subarray(de.overflow.off, de.overflow.off + de.overflow.n);
-      de.all = new Reader(b).postings(de.df - de.tier0.length, de.tier0.slice());
+      de.all = new Reader(b.subarray(de.overflow.off, de.overflow.off + de.overflow.n)).postings(de.df - de.tier0.length, de.tier0.slice());
     }
     return { list: de.all, complete: true };
   };
 
   Engine.prototype.record = function (doc, need) {
     var e = this.entry, c = Math.floor(doc / e.chunkDocs);
-    var name = "r/" + c + "." + e.chunkHashes[Math.floor(c / e.chunkGroup)] + ".json";
-    var recs = this.files[name];
+    var name = "r/" + c + "." + e.chunkHashes[Math.floor(c / e.chunkGroup)] + ".json", recs = this.files[name], r;
     if (!recs) { need.add("json", name); return null; }
-    var r = recs[doc - c * e.chunkDocs];
-    if (!r.parsed) {
-      r.parsed = { id: r[0], url: r[1], title: r[2], body: r[3], hasFine: r.length >= 6,
-        fineMin: r.length >= 6 ? r[4] : 0, fineMax: r.length >= 6 ? r[5] : 0 };
-    }
-    return r.parsed;
+    r = recs[doc - c * e.chunkDocs];
+    return r.rec || (r.rec = { id: r[0], url: r[1] || r[0], title: r[2], body: r[3], hasFine: r.length > 5, fineMin: r[4] || 0, fineMax: r[5] || 0 });
   };
 
-  // ---- The search algorithm (mirrors searcher.go) ----
+  // ---- The algorithm (doc.go; mirrors searcher.go) ----
 
   var PAGE = 10;
 
-  function Pending() {}
-
-  Engine.prototype.compileFilter = function (q, meta) {
-    var f = { unit: [0, this.entry.docs], typ: -1, cat: -1, level: -1, year: -1, fine: false, any: false, impossible: false };
-    function find(vals, v) {
-      if (!v) return -1;
+  function compileFilter(q, m, docs) {
+    var f = { unit: [0, docs], v: [-1, -1, -1, -1], fine: false, any: false, impossible: false }, i;
+    var vals = [[m.types, q.type], [m.categories, q.category], [m.levels, q.level], [m.dims[4], q.year ? String(q.year) : ""]];
+    for (i = 0; i < 4; i++) {
+      if (!vals[i][1]) continue;
       f.any = true;
-      var i = vals.indexOf(v);
-      if (i < 0) f.impossible = true;
-      return i;
+      if ((f.v[i] = vals[i][0].indexOf(vals[i][1])) < 0) f.impossible = true;
     }
     if (q.unit) {
-      f.any = f.impossible = true;
-      for (var i = 0; i < meta.units.length; i++) {
-        if (meta.units[i][0] === q.unit) { f.unit = [meta.units[i][2], meta.units[i][3]]; f.impossible = false; }
-      }
+      f.any = true;
+      for (i = 0; i < m.units.length && m.units[i][0] !== q.unit; i++);
+      if (i < m.units.length) f.unit = [m.units[i][2], m.units[i][3]]; else f.impossible = true;
     }
-    f.typ = find(meta.types, q.type);
-    f.cat = find(meta.categories, q.category);
-    f.level = find(meta.levels, q.level);
-    if (q.year) f.year = find(this.dims[4], String(q.year));
     if (q.fineMin > 0 || q.fineMax > 0) { f.any = f.fine = true; f.fineMin = q.fineMin || 0; f.fineMax = q.fineMax || 0; }
     return f;
-  };
-
-  Engine.prototype.pass = function (f, doc, combo, meta) {
-    if (doc < f.unit[0] || doc >= f.unit[1] || combo >= meta.combos.length) return false;
-    var c = meta.combos[combo];
-    return (f.typ < 0 || c[0] === f.typ) && (f.cat < 0 || c[1] === f.cat) &&
-      (f.level < 0 || c[2] === f.level) && (f.year < 0 || c[3] === f.year) && (!f.fine || c[4] === 1);
-  };
-
-  function passFine(f, r) {
-    if (!f.fine) return true;
-    return r.hasFine && (f.fineMin <= 0 || r.fineMax >= f.fineMin) && (f.fineMax <= 0 || r.fineMin <= f.fineMax);
   }
 
-  function matchRecord(parts, r) {
-    var tu = units(r.title.normalize("NFKC")), bu = units(r.body.normalize("NFKC")), inTitle = true;
-    for (var i = 0; i < parts.length; i++) {
-      var t = find(parts[i], tu) >= 0;
-      if (!t && find(parts[i], bu) < 0) return null;
-      inTitle = inTitle && t;
-    }
-    return { inTitle: inTitle };
+  function pass(f, doc, combo, m) {
+    if (doc < f.unit[0] || doc >= f.unit[1] || combo >= m.combos.length) return false;
+    for (var c = m.combos[combo], i = 0; i < 4; i++) if (f.v[i] >= 0 && c[i] !== f.v[i]) return false;
+    return !f.fine || c[4] === 1;
+  }
+
+  function passFine(f, r) {
+    return !f.fine || (r.hasFine && (f.fineMin <= 0 || r.fineMax >= f.fineMin) && (f.fineMax <= 0 || r.fineMin <= f.fineMax));
   }
 
   function before(a, b) { return a.bi > b.bi || (a.bi === b.bi && a.doc < b.doc); }
 
-  // rankPage mirrors searcher.go. check(p) returns {ok, inTitle}, or null
-  // when p's record is missing; then miss(docs) is told what to fetch and
-  // rankPage throws Pending. cands.at(i) may throw Pending too.
-  function rankPage(cands, page, check, notTitle, miss, batch) {
-    var need = page * PAGE, titled = [], demoted = [], out = [], i = 0, c, r, k = 0, phaseA = true;
-    // missing asks for p's record and for those of the candidates that
-    // will probably be checked next, then gives up until they are loaded.
-    function missing(p) {
-      var docs = [p], want = need - (phaseA ? titled.length : out.length) + batch;
-      for (var j = i; j < cands.loaded && docs.length < want; j++) {
-        var q = cands.at(j);
-        if (q.title === 0 || !notTitle(q)) docs.push(q);
-      }
-      for (j = k; j < demoted.length && docs.length < 2 * want; j++) if (!demoted[j].confirmed) docs.push(demoted[j].p);
+  // rankPage returns hits [lo, need) of the candidates (in posting order).
+  // check(p) gives {ok, inTitle}, or null when p's record is missing; then
+  // miss(docs) is told which records to fetch and rankPage throws Pending.
+  // cands.at(i) may throw Pending too (postings beyond the first tier).
+  function rankPage(cands, lo, need, check, notTitle, miss, batch) {
+    var titled = [], demoted = [], out, i = 0, k = 0, c, r, d, next = null, phaseA = true;
+    function missing(p) { // ask for p and what will probably be checked next
+      var docs = [p], want = need - (phaseA ? titled.length : out.length) + batch, j, q;
+      for (j = i; j < cands.loaded && docs.length < want; j++) if ((q = cands.at(j)).title === 0 || !notTitle(q)) docs.push(q);
+      if (!phaseA) for (j = k; j < demoted.length && docs.length < 2 * want; j++) if (!demoted[j].ok) docs.push(demoted[j].p);
       miss(docs);
       throw new Pending();
     }
     for (; i < cands.length && (c = cands.at(i)).title > 0 && titled.length < need; i++) {
-      if (notTitle(c)) { demoted.push({ p: c, confirmed: false }); continue; }
-      r = check(c);
-      if (!r) { i++; missing(c); }
-      if (r.ok && r.inTitle) titled.push({ p: c, inTitle: true });
-      else if (r.ok) demoted.push({ p: c, confirmed: true });
+      if (notTitle(c)) { demoted.push({ p: c, ok: false }); continue; }
+      if (!(r = check(c))) { i++; missing(c); }
+      if (r.ok) (r.inTitle ? titled : demoted).push({ p: c, ok: true, inTitle: r.inTitle });
     }
     out = titled.slice();
     phaseA = false;
-    if (out.length < need) {
-      demoted.sort(function (a, b) { return b.p.bi - a.p.bi || a.p.doc - b.p.doc; });
-      var next = null;
-      var advance = function () {
-        next = null;
-        while (i < cands.length) {
-          var p = cands.at(i);
-          i++;
-          var rr = check(p);
-          if (!rr) missing(p);
-          if (rr.ok) { next = { p: p, inTitle: false }; return; }
-        }
-      };
-      advance();
-      while (out.length < need) {
-        if (k < demoted.length && (next === null || before(demoted[k].p, next.p))) {
-          var d = demoted[k++];
-          if (!d.confirmed) {
-            var dr = check(d.p);
-            if (!dr) { k--; missing(d.p); }
-            if (!dr.ok) continue;
-          }
-          out.push({ p: d.p, inTitle: false });
-        } else if (next !== null) { out.push(next); advance(); }
-        else break;
+    function advance() {
+      for (next = null; i < cands.length && !next;) {
+        c = cands.at(i++);
+        if (!(r = check(c))) missing(c);
+        if (r.ok) next = { p: c, inTitle: false };
       }
     }
-    var lo = (page - 1) * PAGE;
-    return lo >= out.length ? [] : out.slice(lo, need);
+    if (out.length < need) {
+      demoted.sort(function (a, b) { return b.p.bi - a.p.bi || a.p.doc - b.p.doc; });
+      advance();
+      while (out.length < need) {
+        if (k < demoted.length && (!next || before(demoted[k].p, next.p))) {
+          d = demoted[k++];
+          if (!d.ok) {
+            if (!(r = check(d.p))) { k--; missing(d.p); }
+            if (!r.ok) continue;
+          }
+          out.push({ p: d.p, inTitle: false });
+        } else if (next) { out.push(next); advance(); } else break;
+      }
+    }
+    return out.slice(lo, need);
   }
 
-  Engine.prototype.valuesOf = function (doc, combo, meta) {
-    var us = meta.units, lo = 0, hi = us.length;
-    while (lo < hi) { var mid = (lo + hi) >> 1; if (us[mid][3] < doc + 1) lo = mid + 1; else hi = mid; }
-    var c = meta.combos[combo];
+  Engine.prototype.valuesOf = function (doc, combo, m) {
+    var us = m.units, lo = 0, hi = us.length, mid, c = m.combos[combo];
+    while (lo < hi) { mid = (lo + hi) >> 1; if (us[mid][3] < doc + 1) lo = mid + 1; else hi = mid; }
     return [lo, c[0], c[1], c[2], c[3]];
   };
 
   var DIMS = ["unit", "type", "category", "level", "year"];
 
-  Engine.prototype.facetList = function (counts, meta) {
-    var out = [];
-    for (var d = 0; d < 5; d++) {
-      var fc = { name: DIMS[d], values: [] };
-      for (var v = 0; v < this.dims[d].length; v++) {
-        var c = counts[this.base[d] + v];
-        if (!c) continue;
-        fc.values.push({ value: d === 0 ? meta.units[v][0] : this.dims[d][v], label: this.dims[d][v], count: c });
+  function facetList(counts, m) {
+    for (var out = [], d = 0, v, c, fc; d < 5; d++) {
+      out.push(fc = { name: DIMS[d], values: [] });
+      for (v = 0; v < m.dims[d].length; v++) {
+        if ((c = counts[m.base[d] + v])) fc.values.push({ value: d ? m.dims[d][v] : m.units[v][0], label: m.dims[d][v], count: c });
       }
-      out.push(fc);
     }
     return out;
-  };
+  }
 
-  Engine.prototype.facetsFrom = function (cands, meta) {
-    var counts = [], i;
-    for (i = 0; i < this.nvals; i++) counts.push(0);
-    for (i = 0; i < cands.length; i++) {
-      var v = this.valuesOf(cands[i].doc, cands[i].combo, meta);
-      for (var d = 0; d < 5; d++) if (v[d] >= 0) counts[this.base[d] + v[d]]++;
+  Engine.prototype.facets = function (cands, m, blob) {
+    var counts = [], i, d, v, r, n;
+    for (i = 0; i < m.nvals; i++) counts.push(0);
+    if (blob) {
+      for (r = new Reader(blob), i = 0, n = r.v(); n > 0; n--) { i += r.v(); v = r.v(); if (i < m.nvals) counts[i] = v; }
+    } else {
+      for (i = 0; i < cands.length; i++) {
+        v = this.valuesOf(cands[i].doc, cands[i].combo, m);
+        for (d = 0; d < 5; d++) if (v[d] >= 0) counts[m.base[d] + v[d]]++;
+      }
     }
-    return this.facetList(counts, meta);
+    return facetList(counts, m);
   };
 
-  Engine.prototype.facetsFromVector = function (b, meta) {
-    var counts = [], r = new Reader(b), i = 0;
-    for (var k = 0; k < this.nvals; k++) counts.push(0);
-    for (var n = r.v(); n > 0; n--) { i += r.v(); var c = r.v(); if (i < this.nvals) counts[i] = c; }
-    return this.facetList(counts, meta);
-  };
-
-  Engine.prototype.hits = function (list, parts, meta, need) {
-    var out = [], i;
+  // hits builds the hits, or returns null after asking for their records.
+  Engine.prototype.hits = function (list, parts, m, need) {
+    var out = [], i, p, r, v, dm = m.dims, n = need.n;
     for (i = 0; i < list.length; i++) this.record(list[i].doc, need);
-    if (!need.empty()) return null;
+    if (need.n > n) return null;
     for (i = 0; i < list.length; i++) {
-      var p = list[i], r = this.record(p.doc, need), v = this.valuesOf(p.doc, p.combo, meta), d = this.dims;
-      out.push({ id: r.id, url: r.url, title: r.title, type: d[1][v[1]] || "", unit: meta.units[v[0]][0],
-        unitName: d[0][v[0]], category: d[2][v[2]] || "", level: d[3][v[3]] || "",
-        year: v[4] >= 0 ? meta.years[v[4]] : 0, hasFine: r.hasFine, fineMin: r.fineMin, fineMax: r.fineMax,
-        inTitle: !!list[i].inTitle, titleHL: highlight(r.title, parts, -1), snippet: highlight(r.body, parts, 100) });
+      p = list[i]; r = this.record(p.doc, need); v = this.valuesOf(p.doc, p.combo, m);
+      out.push({ id: r.id, url: r.url, title: r.title, type: dm[1][v[1]] || "", unit: m.units[v[0]][0],
+        unitName: dm[0][v[0]], category: dm[2][v[2]] || "", level: dm[3][v[3]] || "",
+        year: v[4] >= 0 ? m.years[v[4]] : 0, hasFine: r.hasFine, fineMin: r.fineMin, fineMax: r.fineMax,
+        inTitle: !!p.inTitle, titleHL: highlight(r.title, parts, -1), snippet: highlight(r.body, parts, 100) });
     }
     return out;
   };
 
-  // compute runs the algorithm on what is loaded; it returns the results,
-  // or null after recording in need what it is missing.
+  function result(page, total, exact, fallback, facets) {
+    return { total: total, totalExact: exact, fallback: fallback, page: page, pages: Math.ceil(total / PAGE), hits: [], facets: facets };
+  }
+
+  // compute runs the algorithm on what is loaded: it returns the results,
+  // or null after recording in need what it misses.
   Engine.prototype.compute = function (q, need, batch) {
-    var self = this, page = q.page > 0 ? q.page : 1, parts = parseQuery(q.text || "");
-    var meta = this.meta(need), keys = [], entries = {}, i, k, missing = false;
+    var self = this, page = q.page > 0 ? q.page : 1, parts = parseQuery(q.text || ""), m = this.meta(need);
+    var keys = [], entries = {}, missing = false, i, k, key, de;
     for (i = 0; i < parts.length; i++) {
       for (k = 0; k < parts[i].terms.length; k++) {
-        var key = parts[i].terms[k];
+        key = parts[i].terms[k];
         if (key in entries) continue;
-        entries[key] = this.lookup(key, need);
         keys.push(key);
-        if (entries[key] === null) missing = true;
+        if ((entries[key] = this.lookup(key, need)) === null) missing = true;
       }
     }
-    if (!need.empty()) return null;
-    var res = { total: 0, totalExact: false, fallback: false, page: page, pages: 0, hits: [], facets: [] };
-    var f = this.compileFilter(q, meta);
-    if (f.impossible || (!parts.length && !f.any)) { res.facets = this.facetsFrom([], meta); return res; }
-    if (!parts.length) return this.browse(q, f, page, meta, need, batch);
+    if (need.n) return null;
+    var f = compileFilter(q, m, this.entry.docs), empty = result(page, 0, false, false, this.facets([], m));
+    if (f.impossible || (!parts.length && !f.any)) return empty;
+    if (!parts.length) return this.browse(f, page, m, need, batch);
     if (missing) {
-      // A code or number that occurs nowhere gets no near misses.
-      for (i = 0; i < parts.length; i++) {
-        for (k = 0; k < parts[i].words.length; k++) {
-          if (entries[parts[i].words[k]] === null) { res.facets = this.facetsFrom([], meta); return res; }
-        }
+      for (i = 0; i < parts.length; i++) { // a code or number that occurs nowhere: no near misses
+        for (k = 0; k < parts[i].words.length; k++) if (entries[parts[i].words[k]] === null) return empty;
       }
-      return this.fallback(q, f, parts, page, meta, need);
+      return this.fallback(f, parts, page, m, need);
     }
-
-    var driver = null;
+    var driver = null, others = [], small = [], big = false, M = this.entry.members;
     for (i = 0; i < keys.length; i++) {
-      var de = entries[keys[i]];
+      de = entries[keys[i]];
       if (!driver || de.df < driver.df || (de.df === driver.df && de.key < driver.key)) driver = de;
     }
-    var others = [], small = [], big = false, M = this.entry.members;
     for (i = 0; i < keys.length; i++) {
-      var e = entries[keys[i]];
-      if (e === driver) continue;
-      others.push(e);
-      if (e.df > M) big = true; else small.push(docSet(e));
+      if ((de = entries[keys[i]]) === driver) continue;
+      others.push(de);
+      if (de.df > M) big = true; else small.push(de.docs);
     }
-    var singles = true;
-    for (i = 0; i < parts.length; i++) singles = singles && single(parts[i]);
-    var confirm = f.fine || !singles || big;
-    var keep = function (p) {
-      if (!self.pass(f, p.doc, p.combo, meta)) return false;
-      for (var j = 0; j < small.length; j++) if (!(p.doc in small[j])) return false;
-      return true;
-    };
-    // The ranked candidates (in posting order) need the overflow beyond
-    // the first tier; their set (for counts) is known without it when the
-    // driver lists its members, or has no filters to apply.
-    var post = this.postings(driver, need, f.any);
-    if (!need.empty()) return null;
-    var cands = [];
-    for (i = 0; i < post.list.length; i++) if (keep(post.list[i])) cands.push(post.list[i]);
-    var set = post.complete ? cands : null;
-    res.total = set ? set.length : driver.df;
-    res.totalExact = !confirm;
-    res.pages = Math.ceil(res.total / PAGE);
+    var confirm = f.fine || big;
+    for (i = 0; i < parts.length; i++) confirm = confirm || !single(parts[i]);
+    var post = this.postings(driver, need, f.any), cands = [], res;
+    if (need.n) return null;
+    for (i = 0; i < post.list.length; i++) {
+      var p = post.list[i];
+      if (!pass(f, p.doc, p.combo, m)) continue;
+      for (k = 0; k < small.length && p.doc in small[k]; k++);
+      if (k === small.length) cands.push(p);
+    }
+    // Without filters, the count of a large driver is its df and its
+    // postings beyond the first tier load only when ranking reaches them.
+    res = result(page, post.complete ? cands.length : driver.df, !confirm, false, null);
     if (driver.df > M && !f.any) {
       var vb = this.blob("f", driver.facets, need);
-      if (vb) res.facets = this.facetsFromVector(vb, meta);
-    } else res.facets = this.facetsFrom(set, meta);
-
-    var pending = false;
+      if (vb) res.facets = this.facets(null, m, vb);
+    } else res.facets = this.facets(cands, m);
     var seq = {
       length: res.total, loaded: cands.length,
       at: function (i) {
@@ -695,173 +562,149 @@
         throw new Pending();
       }
     };
-    var check = function (p) {
+    function check(p) {
+      var r, t, j, tu, bu;
       if (!confirm) {
-        var t = p.title > 0;
-        for (var j = 0; j < small.length; j++) t = t && small[j][p.doc] > 0;
+        for (t = p.title > 0, j = 0; j < small.length; j++) t = t && small[j][p.doc] > 0;
         return { ok: true, inTitle: t };
       }
-      var r = self.record(p.doc, need);
-      if (!r) return null;
+      if (!(r = self.record(p.doc, need))) return null;
       if (!passFine(f, r)) return { ok: false };
-      var mr = matchRecord(parts, r);
-      return mr ? { ok: true, inTitle: mr.inTitle } : { ok: false };
-    };
-    var notTitle = function (p) {
+      tu = units(r.title.normalize("NFKC")); bu = units(r.body.normalize("NFKC"));
+      for (t = true, j = 0; j < parts.length; j++) {
+        var inT = find(parts[j], tu) >= 0;
+        if (!inT && find(parts[j], bu) < 0) return { ok: false };
+        t = t && inT;
+      }
+      return { ok: true, inTitle: t };
+    }
+    function notTitle(p) {
       for (var j = 0; j < others.length; j++) if (others[j].titlesKnown && !others[j].titles[p.doc]) return true;
       return false;
-    };
-    var miss = function (docs) { for (var j = 0; j < docs.length; j++) self.record(docs[j].doc, need); };
+    }
+    function miss(docs) { for (var j = 0; j < docs.length; j++) self.record(docs[j].doc, need); }
     var ranked;
     try {
-      ranked = rankPage(seq, page, check, notTitle, miss, batch);
-      if (!ranked.length && page > 1 && res.total) {
-        if (rankPage(seq, 1, check, notTitle, miss, batch).length === 0) ranked = null;
-      } else if (!ranked.length) ranked = null;
+      ranked = rankPage(seq, (page - 1) * PAGE, page * PAGE, check, notTitle, miss, batch);
+      if (!ranked.length && (page === 1 || !res.total || !rankPage(seq, 0, PAGE, check, notTitle, miss, batch).length)) ranked = null;
     } catch (err) {
-      if (!(err instanceof Pending)) throw err;
-      pending = true;
+      if (err instanceof Pending) return null;
+      throw err;
     }
-    if (pending) return null;
-    if (ranked === null) return need.empty() ? this.fallback(q, f, parts, page, meta, need) : null;
-    var hl = [];
-    for (i = 0; i < ranked.length; i++) hl.push({ doc: ranked[i].p.doc, combo: ranked[i].p.combo, inTitle: ranked[i].inTitle });
-    res.hits = this.hits(hl, parts, meta, need);
-    return need.empty() ? res : null;
+    if (!ranked) return need.n ? null : this.fallback(f, parts, page, m, need);
+    for (i = 0; i < ranked.length; i++) ranked[i] = { doc: ranked[i].p.doc, combo: ranked[i].p.combo, inTitle: ranked[i].inTitle };
+    res.hits = this.hits(ranked, parts, m, need);
+    return need.n ? null : res;
   };
 
-  Engine.prototype.browse = function (q, f, page, meta, need, batch) {
-    var b = this.files[this.entry.browse];
+  Engine.prototype.browse = function (f, page, m, need, batch) {
+    var b = this.files[this.entry.browse], r, cands = [], out = [], doc = 0, n, k, cnt, combo, i, j, rec, res;
     if (!b) { need.add("bin", this.entry.browse); return null; }
-    var r = new Reader(b), cands = [], doc = 0;
-    for (var n = r.v(); n > 0; n--) {
-      var cnt = r.v(), combo = r.v();
-      for (var k = 0; k < cnt; k++, doc++) if (this.pass(f, doc, combo, meta)) cands.push({ doc: doc, combo: combo });
+    for (r = new Reader(b), n = r.v(); n > 0; n--) {
+      for (cnt = r.v(), combo = r.v(), k = 0; k < cnt; k++, doc++) if (pass(f, doc, combo, m)) cands.push({ doc: doc, combo: combo });
     }
-    var res = { total: cands.length, totalExact: !f.fine, fallback: false, page: page,
-      pages: Math.ceil(cands.length / PAGE), hits: [], facets: this.facetsFrom(cands, meta) };
-    var out = [];
-    for (var i = 0; i < cands.length && out.length < page * PAGE; i++) {
+    res = result(page, cands.length, !f.fine, false, this.facets(cands, m));
+    for (i = 0; i < cands.length && out.length < page * PAGE; i++) {
       if (f.fine) {
-        var rec = this.record(cands[i].doc, need);
-        if (!rec) { for (var j = i; j < Math.min(cands.length, i + batch); j++) this.record(cands[j].doc, need); return null; }
+        if (!(rec = this.record(cands[i].doc, need))) {
+          for (j = i + 1; j < Math.min(cands.length, i + batch); j++) this.record(cands[j].doc, need);
+          return null;
+        }
         if (!passFine(f, rec)) continue;
       }
       out.push(cands[i]);
     }
-    res.hits = this.hits(out.slice((page - 1) * PAGE), [], meta, need);
-    return res.hits ? res : null;
+    res.hits = this.hits(out.slice((page - 1) * PAGE), [], m, need);
+    return need.n ? null : res;
   };
 
-  Engine.prototype.fallback = function (q, f, parts, page, meta, need) {
-    var terms = fallbackTerms(parts), des = [], i, k;
-    if (f.fine) return { total: 0, totalExact: false, fallback: false, page: page, pages: 0, hits: [], facets: this.facetsFrom([], meta) };
+  Engine.prototype.fallback = function (f, parts, page, m, need) {
+    var terms = fallbackTerms(parts), des = [], acc = {}, all = [], hl = [], i, k, de, w, p, a, res;
+    if (f.fine) return result(page, 0, false, false, this.facets([], m));
     for (i = 0; i < terms.length; i++) des.push(this.lookup(terms[i], need));
-    if (!need.empty()) return null;
-    var nbits = 32 - Math.clz32(this.entry.docs), acc = {}, all = [];
+    if (need.n) return null;
     for (i = 0; i < terms.length; i++) {
-      var de = des[i];
-      if (!de) continue;
-      var w = 1 + nbits - (32 - Math.clz32(de.df));
-      if (runes(terms[i]).length === 3) w *= 2;
+      if (!(de = des[i])) continue;
+      w = (1 + Math.clz32(de.df) - Math.clz32(this.entry.docs)) * (terms[i].charAt(0) === "m" ? 2 : 1);
       for (k = 0; k < de.tier0.length; k++) {
-        var p = de.tier0[k];
-        if (!this.pass(f, p.doc, p.combo, meta)) continue;
-        var a = acc[p.doc];
-        if (!a) { a = acc[p.doc] = { doc: p.doc, combo: p.combo, score: 0, titles: 0 }; all.push(a); }
+        p = de.tier0[k];
+        if (!pass(f, p.doc, p.combo, m)) continue;
+        if (!(a = acc[p.doc])) all.push(a = acc[p.doc] = { doc: p.doc, combo: p.combo, score: 0, titles: 0 });
         a.score += w;
-        if (p.title > 0) a.titles++;
+        if (p.title) a.titles++;
       }
     }
     all.sort(function (a, b) { return b.score - a.score || b.titles - a.titles || a.doc - b.doc; });
-    var res = { total: all.length, totalExact: true, fallback: all.length > 0, page: page,
-      pages: Math.ceil(all.length / PAGE), hits: [], facets: this.facetsFrom(all, meta) };
-    var hl = [];
+    res = result(page, all.length, true, all.length > 0, this.facets(all, m));
     for (i = 0; i < terms.length; i++) hl = hl.concat(parseQuery(text(terms[i].slice(1))));
-    res.hits = this.hits(all.slice((page - 1) * PAGE, page * PAGE), hl, meta, need);
-    return res.hits ? res : null;
+    res.hits = this.hits(all.slice((page - 1) * PAGE, page * PAGE), hl, m, need);
+    return need.n ? null : res;
   };
 
   Engine.prototype.search = function (q) {
-    var self = this, batch = 2;
+    var self = this, batch = 2, t0 = performance.now();
     function step() {
-      var need = new Need(), res = self.compute(q, need, batch);
-      if (res) return res;
-      if (need.empty()) throw new Error("search: no progress");
-      batch = batch * 2 + 4;
+      var need = new Need(), res = self.compute(q, need, batch), u;
+      if (res) { self.stats.ms = performance.now() - t0; return res; }
+      if (!need.n) throw new Error("search: no progress");
+      for (u in need.urls) if (u.charAt(0) === "r") { batch = batch * 2 + 4; break; }
       return self.load(need).then(step);
     }
     return this.init().then(step);
   };
 
-  // ---- Snippets ----
-
+  // highlight mirrors snippet.go: the fragments {text, match} of text (an
+  // excerpt of about limit characters around the first match if limit > 0).
   var MARK = /\p{M}/u;
-
-  // highlight mirrors snippet.go: fragments {text, match} of text.
-  function highlight(text, parts, limit) {
-    var cps = codePoints(text), nt = "", back = [], o = 0, i = 0, k;
-    var ooff = [0];
-    for (k = 0; k < cps.length; k++) ooff.push(ooff[k] + (cps[k] > 0xFFFF ? 2 : 1));
-    while (i < cps.length) {
-      var j = i + 1;
-      while (j < cps.length && MARK.test(String.fromCodePoint(cps[j]))) j++;
-      var piece = str(cps.slice(i, j)).normalize("NFKC"), pc = codePoints(piece);
-      for (k = 0; k < pc.length; k++) for (var b = utf8Len(pc[k]); b > 0; b--) back.push(ooff[i]);
+  function highlight(s, parts, limit) {
+    var c = cps(s), nt = "", back = [], oo = [0], ranges = [], out = [], i, j, k, b, piece, us, best, r, lo = 0, hi = s.length, pos;
+    for (k = 0; k < c.length; k++) oo.push(oo[k] + (c[k] > 0xFFFF ? 2 : 1));
+    for (i = 0; i < c.length; i = j) { // normalise piecewise: a character with its marks
+      for (j = i + 1; j < c.length && MARK.test(String.fromCodePoint(c[j])); j++);
+      piece = String.fromCodePoint.apply(null, c.slice(i, j)).normalize("NFKC");
+      for (b = cps(piece), k = 0; k < b.length; k++) for (r = u8len(b[k]); r > 0; r--) back.push(oo[i]);
       nt += piece;
-      i = j;
     }
-    back.push(text.length);
+    back.push(s.length);
     function origEnd(nb) {
-      if (nb <= 0) return 0;
-      var x = back[nb - 1];
-      for (var m = nb; m < back.length; m++) if (back[m] !== x) return back[m];
-      return text.length;
+      for (var x = back[nb - 1], m = nb; m < back.length; m++) if (back[m] !== x) return back[m];
+      return s.length;
     }
-    var ranges = [];
     if (parts.length) {
-      var us = units(nt);
-      for (var jj = 0; jj < us.length;) {
-        var best = 0;
-        for (k = 0; k < parts.length; k++) if (parts[k].units.length > best && matchAt(parts[k], us, jj)) best = parts[k].units.length;
-        if (!best) { jj++; continue; }
-        ranges.push([back[us[jj].start], origEnd(us[jj + best - 1].end)]);
-        jj += best;
+      for (us = units(nt), j = 0; j < us.length; j += best || 1) {
+        for (best = 0, k = 0; k < parts.length; k++) if (parts[k].units.length > best && matchAt(parts[k], us, j)) best = parts[k].units.length;
+        if (best) ranges.push([back[us[j].start], origEnd(us[j + best - 1].end)]);
       }
     }
-    var lo = 0, hi = text.length;
-    function prevCp(x) { return x >= 2 && text.charCodeAt(x - 1) >= 0xDC00 && text.charCodeAt(x - 1) < 0xE000 && text.charCodeAt(x - 2) >= 0xD800 && text.charCodeAt(x - 2) < 0xDC00 ? x - 2 : x - 1; }
-    function nextCp(x) { var c = text.charCodeAt(x); return c >= 0xD800 && c < 0xDC00 && x + 1 < text.length ? x + 2 : x + 1; }
+    function step(x, d) { var h = s.charCodeAt(x + (d < 0 ? -1 : 0)); return x + d * ((d < 0 ? h >= 0xDC00 && h < 0xE000 : h >= 0xD800 && h < 0xDC00) ? 2 : 1); }
     if (limit > 0) {
-      if (ranges.length) { lo = ranges[0][0]; for (k = 0; k < 20 && lo > 0; k++) lo = prevCp(lo); }
-      hi = lo;
-      for (k = 0; k < limit && hi < text.length; k++) hi = nextCp(hi);
+      if (ranges.length) for (lo = ranges[0][0], k = 0; k < 20 && lo > 0; k++) lo = step(lo, -1);
+      for (hi = lo, k = 0; k < limit && hi < s.length; k++) hi = step(hi, 1);
       for (k = 0; k < ranges.length; k++) if (ranges[k][0] < hi && ranges[k][1] > hi) hi = ranges[k][1];
     }
-    var out = [], pos = lo;
-    function add(s, m) { if (s) out.push({ text: s, match: m }); }
+    function add(t, mt) { if (t) out.push({ text: t, match: mt }); }
     if (lo > 0) add("…", false);
-    for (k = 0; k < ranges.length; k++) {
-      var r = ranges[k];
+    for (pos = lo, k = 0; k < ranges.length; k++) {
+      r = ranges[k];
       if (r[1] <= lo || r[0] >= hi) continue;
-      add(text.slice(pos, Math.max(pos, r[0])), false);
-      add(text.slice(Math.max(pos, r[0]), r[1]), true);
+      add(s.slice(pos, Math.max(pos, r[0])), false);
+      add(s.slice(Math.max(pos, r[0]), r[1]), true);
       pos = r[1];
     }
-    add(text.slice(pos, hi), false);
-    if (hi < text.length) add("…", false);
+    add(s.slice(pos, hi), false);
+    if (hi < s.length) add("…", false);
     return out;
   }
 
-  // ---- Page ----
+  // ---- The search page ----
 
   var PARAMS = ["q", "unit", "type", "category", "level", "year", "fmin", "fmax", "page"];
   var LABELS = { unit: "单位", type: "类型", category: "类别", level: "风险等级", year: "年度" };
 
-  function el(tag, cls, text) {
+  function el(tag, cls, txt) {
     var e = document.createElement(tag);
     if (cls) e.className = cls;
-    if (text !== undefined) e.textContent = text;
+    if (txt !== undefined) e.textContent = txt;
     return e;
   }
 
@@ -869,170 +712,135 @@
     for (var i = 0; i < frs.length; i++) parent.appendChild(frs[i].match ? el("mark", "", frs[i].text) : document.createTextNode(frs[i].text));
   }
 
-  function stateFromURL() {
+  function state() {
     var u = new URLSearchParams(location.search), s = {};
     for (var i = 0; i < PARAMS.length; i++) s[PARAMS[i]] = u.get(PARAMS[i]) || "";
     return s;
   }
 
-  function queryOf(s) {
-    return { text: s.q, unit: s.unit, type: s.type, category: s.category, level: s.level,
-      year: parseInt(s.year, 10) || 0, fineMin: parseFloat(s.fmin) || 0, fineMax: parseFloat(s.fmax) || 0,
-      page: parseInt(s.page, 10) || 1 };
-  }
-
-  function hrefOf(s, change) {
-    var u = new URLSearchParams();
-    for (var i = 0; i < PARAMS.length; i++) {
-      var k = PARAMS[i], v = k in change ? change[k] : s[k];
+  function href(s, change) {
+    var u = new URLSearchParams(), k, v, i, qs;
+    for (i = 0; i < PARAMS.length; i++) {
+      k = PARAMS[i]; v = k in change ? change[k] : s[k];
       if (v) u.set(k, v);
     }
-    var qs = u.toString();
+    qs = u.toString();
     return location.pathname + (qs ? "?" + qs : "");
   }
 
-  function UI(engine, base, root) {
-    this.engine = engine; this.base = base; this.root = root; this.seq = 0;
-  }
+  function UI(engine, base, root) { this.engine = engine; this.base = base; this.root = root; this.seq = 0; }
 
-  UI.prototype.go = function (href, push) {
-    if (push) history.pushState(null, "", href);
-    this.run();
-  };
+  UI.prototype.go = function (to) { history.pushState(null, "", to); this.run(); };
 
   UI.prototype.run = function () {
-    var self = this, s = stateFromURL(), seq = ++this.seq;
-    var forms = document.querySelectorAll("form[data-sunlight-search] input[name=q]");
-    for (var i = 0; i < forms.length; i++) forms[i].value = s.q;
-    if (!s.q && !s.unit && !s.type && !s.category && !s.level && !s.year && !s.fmin && !s.fmax) return;
+    var self = this, s = state(), seq = ++this.seq, i, inputs = document.querySelectorAll("form[data-sunlight-search] input[name=q]");
+    for (i = 0; i < inputs.length; i++) inputs[i].value = s.q;
+    for (i = 1; i < PARAMS.length - 1 && !s[PARAMS[i]]; i++);
+    if (!s.q && i === PARAMS.length - 1) return;
     this.root.setAttribute("aria-busy", "true");
-    this.engine.search(queryOf(s)).then(function (res) {
+    this.engine.search({ text: s.q, unit: s.unit, type: s.type, category: s.category, level: s.level,
+      year: parseInt(s.year, 10) || 0, fineMin: parseFloat(s.fmin) || 0, fineMax: parseFloat(s.fmax) || 0,
+      page: parseInt(s.page, 10) || 1 }).then(function (res) {
       if (seq === self.seq) self.render(s, res);
     }, function (err) {
       if (seq !== self.seq) return;
       self.root.textContent = "";
-      self.root.appendChild(el("p", "sl-error", "搜索暂时不可用（" + err.message + "）。"));
       self.root.removeAttribute("aria-busy");
+      self.root.appendChild(el("p", "sl-error", "搜索暂时不可用（" + err.message + "）。"));
     });
   };
 
-  UI.prototype.link = function (text, href, cls) {
-    var self = this, a = el("a", cls, text);
-    a.href = href;
+  UI.prototype.link = function (txt, to, cls) {
+    var self = this, a = el("a", cls, txt);
+    a.href = to;
     a.addEventListener("click", function (ev) {
       if (ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.button) return;
       ev.preventDefault();
-      self.go(href, true);
+      self.go(to);
     });
     return a;
   };
 
   UI.prototype.render = function (s, res) {
-    var root = this.root, i, j;
+    var root = this.root, i, j, fc, key, box, ul, li, v, ch, h, item, a, p, nav;
     root.textContent = "";
     root.removeAttribute("aria-busy");
-    var summary = el("p", "sl-summary");
-    if (res.fallback) {
-      summary.textContent = "没有找到与“" + s.q + "”完全匹配的结果。以下是最接近的 " + res.total + " 条结果：";
-      summary.className += " sl-fallback";
-    } else if (!res.total) {
-      summary.textContent = s.q ? "没有找到与“" + s.q + "”匹配的结果。" : "没有符合条件的结果。";
-    } else {
-      summary.textContent = (res.totalExact ? "共 " : "最多 ") + res.total + " 条结果";
-    }
-    root.appendChild(summary);
-
-    var aside = el("div", "sl-facets");
+    root.appendChild(el("p", res.fallback ? "sl-summary sl-fallback" : "sl-summary",
+      res.fallback ? "没有找到与“" + s.q + "”完全匹配的结果。以下是最接近的 " + res.total + " 条结果：" :
+      !res.total ? (s.q ? "没有找到与“" + s.q + "”匹配的结果。" : "没有符合条件的结果。") :
+      (res.totalExact ? "共 " : "最多 ") + res.total + " 条结果"));
+    var aside = root.appendChild(el("div", "sl-facets"));
     for (i = 0; i < res.facets.length; i++) {
-      var fc = res.facets[i], key = fc.name, sel = s[key];
-      if (!fc.values.length && !sel) continue;
-      var box = el("div", "sl-facet");
+      fc = res.facets[i]; key = fc.name;
+      if (!fc.values.length && !s[key]) continue;
+      box = aside.appendChild(el("div", "sl-facet"));
       box.appendChild(el("h3", "", LABELS[key]));
-      var ul = el("ul");
-      if (sel) {
-        var li0 = el("li");
-        var ch = {}; ch[key] = ""; ch.page = "";
-        li0.appendChild(this.link("全部（清除）", hrefOf(s, ch), "sl-clear"));
-        ul.appendChild(li0);
+      ul = box.appendChild(el("ul"));
+      if (s[key]) {
+        ch = { page: "" }; ch[key] = "";
+        ul.appendChild(el("li")).appendChild(this.link("全部（清除）", href(s, ch), "sl-clear"));
       }
       for (j = 0; j < fc.values.length; j++) {
-        var v = fc.values[j], li = el("li"), c2 = {};
-        c2[key] = v.value; c2.page = "";
-        var a = this.link(v.label, hrefOf(s, c2), String(v.value) === sel ? "sl-selected" : "");
-        if (String(v.value) === sel) a.setAttribute("aria-current", "true");
-        li.appendChild(a);
+        v = fc.values[j]; ch = { page: "" }; ch[key] = String(v.value);
+        li = ul.appendChild(el("li"));
+        a = li.appendChild(this.link(v.label, href(s, ch), ch[key] === s[key] ? "sl-selected" : ""));
+        if (ch[key] === s[key]) a.setAttribute("aria-current", "true");
         li.appendChild(el("span", "sl-count", " " + v.count));
-        ul.appendChild(li);
       }
-      box.appendChild(ul);
-      aside.appendChild(box);
     }
-    root.appendChild(aside);
-
-    var ol = el("ol", "sl-hits");
+    var ol = root.appendChild(el("ol", "sl-hits"));
     ol.start = (res.page - 1) * PAGE + 1;
     for (i = 0; i < res.hits.length; i++) {
-      var h = res.hits[i], item = el("li", "sl-hit"), title = el("a", "sl-title");
-      title.href = this.base + h.url.replace(/^\//, "");
-      fragments(title, h.titleHL);
-      item.appendChild(title);
-      var metaLine = [h.type, h.unitName, h.category, h.level ? "风险等级：" + h.level : "", h.year ? h.year + "年" : ""];
-      item.appendChild(el("div", "sl-meta", metaLine.filter(Boolean).join(" · ")));
-      var p = el("p", "sl-snippet");
-      fragments(p, h.snippet);
-      item.appendChild(p);
-      ol.appendChild(item);
+      h = res.hits[i];
+      item = ol.appendChild(el("li", "sl-hit"));
+      a = item.appendChild(el("a", "sl-title"));
+      a.href = this.base + h.url.replace(/^\//, "");
+      fragments(a, h.titleHL);
+      item.appendChild(el("div", "sl-meta", [h.type, h.unitName, h.category, h.level && "风险等级：" + h.level, h.year && h.year + "年"].filter(Boolean).join(" · ")));
+      fragments(p = item.appendChild(el("p", "sl-snippet")), h.snippet);
     }
-    root.appendChild(ol);
-
     if (res.pages > 1) {
-      var nav = el("nav", "sl-pages");
+      nav = root.appendChild(el("nav", "sl-pages"));
       nav.setAttribute("aria-label", "分页");
-      if (res.page > 1) nav.appendChild(this.link("上一页", hrefOf(s, { page: String(res.page - 1) }), "sl-prev"));
+      if (res.page > 1) nav.appendChild(this.link("上一页", href(s, { page: String(res.page - 1) }), "sl-prev"));
       nav.appendChild(el("span", "", " 第 " + res.page + " 页 / 共 " + res.pages + " 页 "));
-      if (res.page < res.pages && res.hits.length === PAGE) nav.appendChild(this.link("下一页", hrefOf(s, { page: String(res.page + 1) }), "sl-next"));
-      root.appendChild(nav);
+      if (res.page < res.pages && res.hits.length === PAGE) nav.appendChild(this.link("下一页", href(s, { page: String(res.page + 1) }), "sl-next"));
     }
   };
 
   // ---- Start ----
 
+  var engine = null, conf = null;
   function config() {
-    var m = document.querySelector('meta[name="sunlight-search"]');
+    var m = document.querySelector('meta[name="sunlight-search"]'), entry;
     if (!m) return null;
-    var entry = m.getAttribute("content"), base = m.getAttribute("data-base");
-    if (!base) base = entry.replace(/search\/[^\/]*$/, "");
-    return { entry: entry, base: base };
+    entry = m.getAttribute("content");
+    return { entry: entry, base: m.getAttribute("data-base") || entry.replace(/search\/[^\/]*$/, "") };
   }
-
-  var engine = null;
   function getEngine() {
-    var c = config();
-    if (!engine && c) engine = new Engine(c.entry);
+    if (!engine && (conf = conf || config())) engine = new Engine(conf.entry);
     return engine;
   }
 
   window.SunlightSearch = {
     analyze: analyze,
-    units: function (text) { return units(text.normalize("NFKC")); },
     search: function (q) {
       var e = getEngine();
       return e ? e.search(q) : Promise.reject(new Error("search: no <meta name=sunlight-search>"));
     },
-    stats: function () { var e = getEngine(); return e ? e.stats : null; }
+    stats: function () { var e = getEngine(); return e && e.stats; }
   };
 
   function start() {
-    var c = config(), root = document.getElementById("sunlight-results");
-    if (!c || !root) return;
-    var ui = new UI(getEngine(), c.base, root);
-    getEngine().init().catch(function () {});
-    var forms = document.querySelectorAll("form[data-sunlight-search]");
-    for (var i = 0; i < forms.length; i++) {
+    var root = document.getElementById("sunlight-results"), ui, forms, i;
+    if (!getEngine() || !root) return;
+    ui = new UI(engine, conf.base, root);
+    engine.init().catch(function () {});
+    forms = document.querySelectorAll("form[data-sunlight-search]");
+    for (i = 0; i < forms.length; i++) {
       forms[i].addEventListener("submit", function (ev) {
         ev.preventDefault();
-        var q = ev.target.querySelector("input[name=q]").value, s = stateFromURL();
-        ui.go(hrefOf(s, { q: q, page: "" }), true);
+        ui.go(href(state(), { q: ev.target.querySelector("input[name=q]").value, page: "" }));
       });
     }
     window.addEventListener("popstate", function () { ui.run(); });
