@@ -31,7 +31,8 @@ type axeResult struct {
 
 // TestAccessibility opens one page of every page type at desktop and phone
 // width and runs axe-core with the WCAG 2.1 A/AA rules plus the WCAG 2.2
-// target-size rule. Any violation fails the test, with axe's Chinese
+// target-size rule, and the heading-order, landmark and region rules. Any
+// violation fails the test, with axe's Chinese
 // message where it has one. Run with -v for the per-page report of the
 // rules checked and passed.
 func TestAccessibility(t *testing.T) {
@@ -65,7 +66,7 @@ func TestAccessibility(t *testing.T) {
 				script := `(async () => {` + setup + `
 					const r = await axe.run(document, {
 						runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
-						rules: {'target-size': {enabled: true}},
+						rules: {'target-size': {enabled: true}, 'heading-order': {enabled: true}, 'page-has-heading-one': {enabled: true}, 'landmark-one-main': {enabled: true}, 'region': {enabled: true}},
 						resultTypes: ['violations', 'passes']
 					});
 					return JSON.stringify({violations: r.violations, passes: r.passes.map(x => ({id: x.id}))});
