@@ -46,6 +46,7 @@
 //	supervision        county-level text on how to report misconduct
 //	supervise_phone, supervise_url  县纪委监委 举报电话 and 举报网站
 //	min_tiers          minimum tiers per benchmark (default 3)
+//	no_print           true turns off the print pages (volumes, posters)
 //
 // # laws/<id>.toml
 //

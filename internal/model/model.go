@@ -50,6 +50,9 @@ type Config struct {
 	SupervisePhone string   `toml:"supervise_phone"`  // 县纪委监委举报电话
 	SuperviseURL   string   `toml:"supervise_url"`    // 举报网站
 	MinTiers       int      `toml:"min_tiers"`        // minimum tiers per benchmark (default 3)
+	// NoPrint turns off the print pages (year-end volumes, notice-board
+	// posters), e.g. for a province-sized portal that prints elsewhere.
+	NoPrint bool `toml:"no_print"`
 
 	PIIAllow []string `toml:"pii_allow"` // official numbers and addresses that may be published
 	Src      Source   `toml:"-"`

@@ -13,6 +13,9 @@
 //	laws/<id>/                         law
 //	pages/<slug>/                      free page
 //	categories/<xk|cf|…>/              category
+//	units/<unit>/volume/<year>/        year-end bound volume (print)
+//	units/<unit>/powers/<code>/poster/ notice-board poster (print)
+//	units/<unit>/flows/<id>/poster/    flow poster (print)
 package permalink
 
 import (
@@ -28,6 +31,14 @@ func Benchmark(b *model.Benchmark) string { return "units/" + b.Unit.ID + "/benc
 func Risk(c *model.RiskCatalogue) string {
 	return "units/" + c.Unit.ID + "/risks/" + strconv.Itoa(c.Year) + "/"
 }
+
+// Print pages.
+func Volume(u *model.Unit, year int) string {
+	return "units/" + u.ID + "/volume/" + strconv.Itoa(year) + "/"
+}
+func Poster(p *model.Power) string    { return Power(p) + "poster/" }
+func FlowPoster(f *model.Flow) string { return Flow(f) + "poster/" }
+
 func Law(l *model.Law) string          { return "laws/" + l.ID + "/" }
 func Page(p *model.Page) string        { return "pages/" + p.Slug + "/" }
 func Category(c model.Category) string { return "categories/" + c.Slug() + "/" }

@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"sort"
 	"strconv"
+	"time"
 
 	"sunlight/internal/bench"
 	"sunlight/internal/model"
@@ -166,6 +167,36 @@ func (r *Renderer) Plan() []Page {
 			v := r.view(permalink.Risk(c), title, uc, riskData(c))
 			v.Article = &Article{Title: title, PubDate: pubDate(c.Published), Source: u.Name}
 			add(permalink.Risk(c), "risks", v, c.Src.File, u.Src.File, DepStructure)
+		}
+	}
+
+	// Print pages: a year-end volume per unit and year, and a notice-board
+	// poster per power item and per flow.
+	if !s.Config.NoPrint {
+		for _, u := range s.Units {
+			for _, year := range volumeYears(u, s.Config.Year) {
+				d := volumeData(u, year)
+				v := r.view(permalink.Volume(u, year), u.Name+strconv.Itoa(year)+"年度权力运行和廉政风险防控公开汇编", []Crumb{home(), {"单位", permalink.Units}, {u.DisplayName(), permalink.Unit(u)}}, d)
+				v.Article = &Article{Title: v.Title, PubDate: pubDate(d.Date), Source: u.Name}
+				add(permalink.Volume(u, year), "volume", v, append(unitDeps(u), DepStructure)...)
+			}
+			for _, p := range u.Powers {
+				if p.Status == "取消" {
+					continue
+				}
+				v := r.view(permalink.Poster(p), p.FullName(), nil, &PosterData{Power: p, Flow: p.FlowRef})
+				v.Article = &Article{Title: p.FullName() + "(公开栏)", PubDate: pubDate(p.Published), Source: u.Name}
+				add(permalink.Poster(p), "poster", v, powerDeps(p)...)
+			}
+			for _, f := range u.Flows {
+				v := r.view(permalink.FlowPoster(f), f.Name, nil, &PosterData{Flow: f})
+				v.Article = &Article{Title: f.Name + "(公开栏)", PubDate: pubDate(model.Later(f.Published, u.Published)), Source: u.Name}
+				deps := []string{f.Src.File, u.Src.File}
+				for _, p := range f.UsedBy {
+					deps = append(deps, p.Src.File)
+				}
+				add(permalink.FlowPoster(f), "poster", v, deps...)
+			}
 		}
 	}
 
@@ -520,3 +551,65 @@ func (r *Renderer) sitemapXML(pages []Page) []byte {
 
 // ComparePath is the page of a provision's cross-unit comparison.
 func ComparePath(p *bench.Provision) string { return permalink.Compare + p.Slug() + "/" }
+
+// VolumeData is a unit's year-end bound volume (装订成册).
+type VolumeData struct {
+	Unit       *model.Unit
+	Year       int
+	Date       model.Date // the latest review of anything in the volume
+	Groups     []PowerGroup
+	Powers     []*model.Power
+	Flows      []*model.Flow
+	Benchmarks []*model.Benchmark
+	Risks      *RiskData // the year's risk catalogue, or nil
+}
+
+// PosterData is a notice-board poster of a power item (Power set) or of
+// a flow (Power nil).
+type PosterData struct {
+	Power *model.Power
+	Flow  *model.Flow
+}
+
+// volumeYears are the years a unit gets a volume for: the current cycle
+// and every year it has a risk catalogue for.
+func volumeYears(u *model.Unit, current int) []int {
+	years := []int{current}
+	for _, c := range u.Risks {
+		if c.Year != current {
+			years = append(years, c.Year)
+		}
+	}
+	sort.Sort(sort.Reverse(sort.IntSlice(years)))
+	return years
+}
+
+func volumeData(u *model.Unit, year int) *VolumeData {
+	d := &VolumeData{Unit: u, Year: year, Benchmarks: u.Benchmarks}
+	d.Date = u.Reviewed
+	for _, p := range u.Powers {
+		if p.Status == "取消" {
+			continue
+		}
+		d.Powers = append(d.Powers, p)
+		if p.Reviewed.Year() <= year {
+			d.Date = model.Later(d.Date, p.Reviewed)
+		}
+	}
+	d.Groups = powerGroups(d.Powers)
+	for _, f := range u.Flows {
+		if len(f.UsedBy) > 0 {
+			d.Flows = append(d.Flows, f)
+		}
+	}
+	for _, c := range u.Risks {
+		if c.Year == year {
+			d.Risks = riskData(c)
+			d.Date = model.Later(d.Date, c.Reviewed)
+		}
+	}
+	if d.Date.Year() > year { // a past year's volume is dated within it
+		d.Date = model.Date{Time: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC)}
+	}
+	return d
+}

@@ -223,6 +223,9 @@ func (r *Renderer) execute(buf *bytes.Buffer, p Page) error {
 	if err != nil {
 		return err
 	}
+	if t.Lookup("document") != nil { // a layout with its own frame (print pages)
+		return t.ExecuteTemplate(buf, "document", p.View)
+	}
 	return t.ExecuteTemplate(buf, "base.html", p.View)
 }
 

@@ -12,6 +12,9 @@
 //	                      page, search, sitemap, 404
 //	assets/*              copied to the output's assets/ folder as they are
 //
+// A page layout that defines "document" replaces the frame of base.html
+// with its own (the print pages: volume, poster).
+//
 // # Overrides
 //
 // A site overrides any file by placing a file with the same path in its

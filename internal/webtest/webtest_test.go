@@ -82,6 +82,8 @@ func pickPages(out string) map[string]string {
 	pages["law"] = first("laws/*/index.html", `id="h-cited"`)
 	pages["page"] = first("pages/*/index.html", "")
 	pages["compare"] = "compare/"
+	pages["volume"] = first("units/*/volume/*/index.html", "")
+	pages["poster"] = first("units/*/powers/*/poster/index.html", "")
 	pages["provision"] = first("compare/*/index.html", "<svg")
 	return pages
 }

@@ -1,0 +1,27 @@
+package load
+
+import (
+	"testing/fstest"
+
+	"sunlight/internal/diag"
+)
+
+// ParseFile reads one content file from its bytes as [Load] would read it
+// at path p (relative to the content root, with /), for callers that have
+// a file's content without a tree, such as past versions read from git.
+// It returns *model.Config, *model.Law, *model.Unit, *model.Power,
+// *model.Flow, *model.Benchmark, *model.RiskCatalogue or *model.Page (nil
+// when the file cannot be read at all, or p is not a content file's
+// place) and the problems found in the file itself. Cross-file checks and
+// the personal-data scan are not run; Unit and the fields package link
+// derives are left empty.
+func ParseFile(p string, data []byte) (any, diag.List) {
+	f, ok := classify(p)
+	if !ok {
+		var diags diag.List
+		diags.Errorf(diag.Position{File: p, Line: 1, Col: 1}, layoutHint, "文件不在约定的位置")
+		return nil, diags
+	}
+	r := loadFile(fstest.MapFS{p: {Data: data}}, f)
+	return r.value, r.diags
+}
