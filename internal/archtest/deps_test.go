@@ -39,29 +39,35 @@ var allowed = map[string][]string{
 	"bench":       {"diag", "model", "load", "fine", "cite", "cnum", "permalink"},
 	"gen":         {"model"},
 	"webtest":     {},
+	"qrcode":      {},
+	"history":     {"diag", "model", "load", "permalink", "fine"},
+	"importer":    {"diag", "model", "load", "link", "textenc", "cite", "cnum", "tomlpos", "suggest", "fine"},
+	"printpdf":    {},
 	"markdown":    {},
 	"theme":       {},
 	"search":      {"diag"},
 	"load":        {"diag", "model", "tomlpos", "suggest", "textenc", "pii"},
 	"link":        {"diag", "model", "load", "suggest", "cite", "fine", "flowchart", "flowmodel"},
 	"check":       {"diag", "model", "load", "fine", "cite", "pii", "flowchart"},
-	"render":      {"diag", "model", "markdown", "theme", "flowchart", "flowmodel", "bench", "fine", "cite", "search", "check", "permalink", "opendata"},
-	"site":        {"diag", "model", "load", "link", "check", "bench", "render", "theme", "search", "flowchart", "themes", "permalink", "opendata"},
+	"render":      {"diag", "model", "markdown", "theme", "qrcode", "history", "flowchart", "flowmodel", "bench", "fine", "cite", "search", "check", "permalink", "opendata"},
+	"site":        {"diag", "model", "load", "link", "check", "bench", "history", "render", "theme", "search", "flowchart", "themes", "permalink", "opendata"},
 	"serve":       {},
 	"watch":       {},
-	"cli":         {"diag", "model", "site", "load", "check", "search", "serve", "watch", "gen", "themes"},
+	"cli":         {"diag", "model", "site", "load", "check", "search", "serve", "watch", "gen", "printpdf", "importer", "permalink", "themes"},
 	"archtest":    {},
 }
 
 // homes lists, for each third-party module, the only packages that may
 // import it (non-test files).
 var homes = map[string][]string{
-	"github.com/yuin/goldmark":     {"markdown"},
-	"github.com/BurntSushi/toml":   {"load", "model"},
-	"github.com/blevesearch/bleve": {"search"},
-	"github.com/fsnotify/fsnotify": {"watch"},
-	"github.com/chromedp":          {"browsertest"},
-	"golang.org/x/net/html":        {"htmlcheck"},
+	"github.com/yuin/goldmark":      {"markdown"},
+	"github.com/BurntSushi/toml":    {"load", "model"},
+	"github.com/blevesearch/bleve":  {"search"},
+	"github.com/fsnotify/fsnotify":  {"watch"},
+	"github.com/chromedp":           {"browsertest"},
+	"github.com/skip2/go-qrcode":    {"qrcode"},
+	"github.com/makiuchi-d/gozxing": {},
+	"golang.org/x/net/html":         {"htmlcheck"},
 }
 
 func TestImportPolicy(t *testing.T) {

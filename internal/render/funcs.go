@@ -14,6 +14,7 @@ import (
 	"sunlight/internal/model"
 	"sunlight/internal/opendata"
 	"sunlight/internal/permalink"
+	"sunlight/internal/qrcode"
 )
 
 // Funcs returns the template functions:
@@ -31,6 +32,7 @@ import (
 //	violationSummary b i  highest fine, penalty types and basis of violation i of b
 //	provisionsOf b        the provisions b applies that other units also apply
 //	compareURL p          link to a provision's cross-unit comparison page
+//	qr (powerPath .)      QR code (inline SVG) of the absolute URL of a site path
 //	rangeChart p          the comparison drawn as an inline SVG range chart
 //	date .Reviewed        2025-03-01 ("未填写" when unset)
 //	cdate .Reviewed       2025年3月1日
@@ -64,7 +66,17 @@ func (r *Renderer) Funcs() template.FuncMap {
 		"pageURL":       func(p *model.Page) string { return link(permalink.Page(p)) },
 		"categoryURL":   func(c model.Category) string { return link(permalink.Category(c)) },
 		"md":            r.markdown,
-		"compareURL":    func(p *bench.Provision) string { return link(ComparePath(p)) },
+		"qr": func(path string) template.HTML {
+			u := r.baseURL + escapePath(path)
+			svg, err := qrcode.SVG(u, qrcode.Options{Size: "40mm", Label: "二维码:" + u})
+			if err != nil {
+				return ""
+			}
+			return template.HTML(svg)
+		},
+		"powerPath":  permalink.Power,
+		"flowPath":   permalink.Flow,
+		"compareURL": func(p *bench.Provision) string { return link(ComparePath(p)) },
 		"rangeChart": func(p *bench.Provision) template.HTML {
 			return template.HTML(bench.RangeChart(p))
 		},

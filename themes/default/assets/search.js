@@ -5,11 +5,12 @@
  * cjk_bigram), reads the static index described in internal/search/doc.go,
  * and ranks exactly as `sunlight search` does.
  *
- * Page contract:
+ * Page contract (see doc.go):
  *   <meta name="sunlight-search" content="{base}search/index.{hash}.json" data-base="{base}">
+ *   <link rel="preload" href="{base}search/index.{hash}.json" as="fetch" crossorigin>
  *   <form data-sunlight-search action="{base}search/"><input name="q" type="search"></form>
  *   <div id="sunlight-results"></div>   (the search page only)
- * API: window.SunlightSearch.analyze(text), .search(query) → Promise.
+ * API: window.SunlightSearch.analyze(text) → tokens, .search(query) → Promise of results.
  */
 (function () {
 "use strict";
@@ -174,7 +175,11 @@ function parseQuery(q) {
       while (j < us.length && aligned(us, j - 1)) j++;
       if (j - i === 1) add("u" + us[i].term);
       else if (j - i === 2) add("m" + us[i].term + us[i + 1].term);
-      else for (k = i; k + 2 < j; k++) add("t" + us[k].term + us[k + 1].term + us[k + 2].term);
+      else for (k = i; ; k += 3) {
+        k = Math.min(k, j - 3);
+        add("t" + us[k].term + us[k + 1].term + us[k + 2].term);
+        if (k + 3 >= j) break;
+      }
     }
     parts.push(p);
   }
@@ -771,7 +776,7 @@ UI.prototype.render = function (s, res) {
     h = res.hits[i];
     item = ol.appendChild(el("li", "sl-hit"));
     a = item.appendChild(el("a", "sl-title"));
-    a.href = this.base + h.url.replace(/^\//, "");
+    a.href = (this.base + h.url.replace(/^\//, "")).replace(/^(?=[a-z][a-z0-9+.-]*:)/i, "./"); // never a scheme from the index
     fragments(a, h.titleHL);
     item.appendChild(el("div", "sl-meta", [h.type, h.unitName, h.category, h.level && "风险等级：" + h.level, h.year && h.year + "年"].filter(Boolean).join(" · ")));
     fragments(p = item.appendChild(el("p", "sl-snippet")), h.snippet);
