@@ -13,12 +13,14 @@ import (
 // siteFlags are the flags shared by commands that load a site.
 type siteFlags struct {
 	content, baseURL, theme string
+	noHistory               bool
 }
 
 func (f *siteFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.content, "content", "content", "content directory")
 	fs.StringVar(&f.baseURL, "base-url", "", "public URL of the portal, may be a sub-path (default: base_url in site.toml)")
 	fs.StringVar(&f.theme, "theme", "", "directory with theme files that override the default theme (layouts/, assets/)")
+	fs.BoolVar(&f.noHistory, "no-history", false, "do not read the revision history of the content from git")
 }
 
 func (f *siteFlags) options() (site.Options, error) {
@@ -27,6 +29,9 @@ func (f *siteFlags) options() (site.Options, error) {
 		return site.Options{}, usageError{fmt.Sprintf("content directory %q not found", f.content)}
 	}
 	opt := site.Options{Content: os.DirFS(f.content), BaseURL: f.baseURL}
+	if !f.noHistory {
+		opt.ContentDir = f.content
+	}
 	if f.theme != "" {
 		if st, err := os.Stat(f.theme); err != nil || !st.IsDir() {
 			return site.Options{}, usageError{fmt.Sprintf("theme directory %q not found", f.theme)}
@@ -66,6 +71,9 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 				if res == nil {
 					fmt.Fprintf(env.Stderr, "sunlight: %d 个错误,未生成网站(%s 保持不变)\n", diags.Count(diag.Error), *out)
 					return exitError{1}
+				}
+				if h := res.History; h != nil && !h.Available {
+					fmt.Fprintf(env.Stderr, "sunlight: 没有修订记录:%s\n", h.Reason)
 				}
 				fmt.Fprintf(env.Stderr, "sunlight: wrote %d pages (%d files, %.1f MB) to %s in %d ms",
 					res.Pages, len(res.Files), float64(res.Bytes)/1e6, *out, res.Duration.Milliseconds())

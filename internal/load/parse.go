@@ -15,13 +15,40 @@ import (
 // place) and the problems found in the file itself. Cross-file checks and
 // the personal-data scan are not run; Unit and the fields package link
 // derives are left empty.
-func ParseFile(p string, data []byte) (any, diag.List) {
+func ParseFile(p string, data []byte) (v any, diags diag.List) {
 	f, ok := classify(p)
 	if !ok {
-		var diags diag.List
 		diags.Errorf(diag.Position{File: p, Line: 1, Col: 1}, layoutHint, "文件不在约定的位置")
 		return nil, diags
 	}
-	r := loadFile(fstest.MapFS{p: {Data: data}}, f)
-	return r.value, r.diags
+	defer func() {
+		if e := recover(); e != nil {
+			v, diags = nil, nil
+			diags.Errorf(diag.Position{File: p, Line: 1, Col: 1}, "这是 Sunlight 的缺陷,请报告",
+				"internal error while reading this file: %v", e)
+		}
+	}()
+	text, ok := readFile(fstest.MapFS{p: {Data: data}}, p, &diags)
+	if !ok {
+		return nil, diags
+	}
+	switch f.kind {
+	case kindSite:
+		v = orNil(loadConfig(f, text, &diags))
+	case kindLaw:
+		v = orNil(loadLaw(f, text, &diags))
+	case kindUnit:
+		v = orNil(loadUnit(f, text, &diags))
+	case kindPower:
+		v = orNil(loadPower(f, text, &diags))
+	case kindFlow:
+		v = orNil(loadFlow(f, text, &diags))
+	case kindBenchmark:
+		v = orNil(loadBenchmark(f, text, &diags))
+	case kindRisks:
+		v = orNil(loadRisks(f, text, &diags))
+	case kindPage:
+		v = orNil(loadPage(f, text, &diags))
+	}
+	return v, diags
 }

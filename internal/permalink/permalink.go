@@ -14,6 +14,8 @@
 //	pages/<slug>/                      free page
 //	categories/<xk|cf|…>/              category
 //	units/<unit>/volume/<year>/        year-end bound volume (print)
+//	units/<unit>/changes/<year>/       the year's changes (年度调整)
+//	<item page>history/<commit>/       a superseded version of an item
 //	units/<unit>/powers/<code>/poster/ notice-board poster (print)
 //	units/<unit>/flows/<id>/poster/    flow poster (print)
 package permalink
@@ -35,6 +37,11 @@ func Risk(c *model.RiskCatalogue) string {
 // Print pages.
 func Volume(u *model.Unit, year int) string {
 	return "units/" + u.ID + "/volume/" + strconv.Itoa(year) + "/"
+}
+
+// Annual is a unit's page of the changes made in a year (年度调整).
+func Annual(u *model.Unit, year int) string {
+	return "units/" + u.ID + "/changes/" + strconv.Itoa(year) + "/"
 }
 func Poster(p *model.Power) string    { return Power(p) + "poster/" }
 func FlowPoster(f *model.Flow) string { return Flow(f) + "poster/" }

@@ -4,28 +4,72 @@ import (
 	"bytes"
 	"encoding/xml"
 	"sort"
+	"strings"
 
+	"sunlight/internal/history"
 	"sunlight/internal/model"
 	"sunlight/internal/permalink"
 )
 
-// Change is one dated change of an item, newest first on the changes page
-// and in the Atom feed. Dates come from the content (published, reviewed),
-// never from the build clock, so the feed is reproducible.
+// Change is one dated change of an item, newest first on the home page,
+// the changes page and in the Atom feed. With a revision history, changes
+// are the commits that changed items (with their field-level changes);
+// without one, the items' own published and reviewed dates stand in.
+// Dates come from the content or its history, never from the build clock,
+// so the feed is reproducible.
 type Change struct {
-	Date  model.Date
-	Kind  string // 新增 (first published) or 更新 (reviewed since)
-	Power *model.Power
+	Date    model.Date
+	Kind    string   // 新增, 更新, 删除
+	Title   string   // the item's name
+	Path    string   // site path of the item's page ("" when removed)
+	Unit    string   // unit display name
+	Subject string   // commit message summary, with history
+	Lines   []string // field-level changes, with history
+	ID      string   // stable id for the feed entry
 }
 
 // ChangesData is the changes page's data.
 type ChangesData struct {
 	Changes []Change
+	History bool // the changes come from the revision history
 }
 
 const maxChanges = 100
 
+// pageOf maps content files to the page that shows them and a title.
+type pageOf struct {
+	path, title, unit string
+}
+
+func (r *Renderer) pages() map[string]pageOf {
+	m := map[string]pageOf{}
+	for _, u := range r.site.Units {
+		m[u.Src.File] = pageOf{permalink.Unit(u), u.Name, u.DisplayName()}
+		for _, p := range u.Powers {
+			m[p.Src.File] = pageOf{permalink.Power(p), p.FullName(), u.DisplayName()}
+		}
+		for _, f := range u.Flows {
+			if !f.Synthetic {
+				m[f.Src.File] = pageOf{permalink.Flow(f), f.Name, u.DisplayName()}
+			}
+		}
+		for _, b := range u.Benchmarks {
+			m[b.Src.File] = pageOf{permalink.Benchmark(b), b.Title, u.DisplayName()}
+		}
+		for _, c := range u.Risks {
+			m[c.Src.File] = pageOf{permalink.Risk(c), riskTitle(c), u.DisplayName()}
+		}
+	}
+	for _, l := range r.site.Laws {
+		m[l.Src.File] = pageOf{permalink.Law(l), l.Title, ""}
+	}
+	return m
+}
+
 func (r *Renderer) changes(all []*model.Power) *ChangesData {
+	if r.history != nil {
+		return r.historyChanges()
+	}
 	var cs []Change
 	for _, p := range all {
 		d, kind := p.Reviewed, "更新"
@@ -33,19 +77,57 @@ func (r *Renderer) changes(all []*model.Power) *ChangesData {
 			d, kind = p.Published, "新增"
 		}
 		if d.Valid() {
-			cs = append(cs, Change{Date: d, Kind: kind, Power: p})
+			path := permalink.Power(p)
+			cs = append(cs, Change{Date: d, Kind: kind, Title: p.FullName(), Path: path, Unit: p.Unit.DisplayName(), ID: path + "#" + d.String()})
 		}
 	}
 	sort.SliceStable(cs, func(i, j int) bool {
 		if !cs[i].Date.Time.Equal(cs[j].Date.Time) {
 			return cs[i].Date.Time.After(cs[j].Date.Time)
 		}
-		return permalink.Power(cs[i].Power) < permalink.Power(cs[j].Power)
+		return cs[i].Path < cs[j].Path
 	})
 	if len(cs) > maxChanges {
 		cs = cs[:maxChanges]
 	}
 	return &ChangesData{Changes: cs}
+}
+
+// historyChanges lists the latest commits to item files (power items,
+// flows, benchmarks, risk catalogues), newest first.
+func (r *Renderer) historyChanges() *ChangesData {
+	pages := r.pages()
+	var cs []Change
+	for _, e := range r.history.Entries() {
+		parts := strings.Split(e.Path, "/")
+		if len(parts) != 4 || parts[0] != "units" {
+			continue
+		}
+		v := e.Version
+		c := Change{Date: model.Date{Time: v.Date}, Kind: "更新", Subject: v.Subject, ID: e.Path + "@" + v.Short}
+		if pg, ok := pages[e.Path]; ok && !e.Removed {
+			c.Title, c.Path, c.Unit = pg.title, pg.path, pg.unit
+		} else {
+			c.Title = v.Title()
+			if e.Removed && len(v.Changes) > 0 {
+				c.Title = v.Changes[0].Old
+			}
+		}
+		switch {
+		case e.Removed:
+			c.Kind = "删除"
+		case len(v.Changes) > 0 && strings.HasPrefix(v.Changes[0].Text, "新增") && v.Changes[0].Field == "":
+			c.Kind = "新增"
+		}
+		for _, ch := range v.Changes {
+			c.Lines = append(c.Lines, ch.Text)
+		}
+		cs = append(cs, c)
+		if len(cs) == maxChanges {
+			break
+		}
+	}
+	return &ChangesData{Changes: cs, History: true}
 }
 
 // atom writes the Atom feed of the latest changes.
@@ -80,15 +162,29 @@ func (r *Renderer) atom() []byte {
 	f := feed{Title: r.site.Config.Title + " · 最近更新", ID: r.baseURL,
 		Links: []link{{Href: r.baseURL + permalink.Feed, Rel: "self"}, {Href: r.baseURL}}}
 	f.Updated = "2000-01-01T00:00:00Z"
-	if len(cs) > 0 {
-		f.Updated = cs[0].Date.Time.Format("2006-01-02T15:04:05Z")
+	for _, c := range cs {
+		if t := c.Date.Time.UTC().Format("2006-01-02T15:04:05Z"); t > f.Updated {
+			f.Updated = t
+		}
 	}
 	for _, c := range cs {
-		u := r.baseURL + escapePath(permalink.Power(c.Power))
-		e := entry{Title: c.Kind + ":" + c.Power.FullName(), ID: u + "#" + c.Date.String(), Link: link{Href: u},
-			Updated: c.Date.Time.Format("2006-01-02T15:04:05Z"),
-			Summary: c.Power.Unit.Name + " " + c.Power.CategoryInfo().Name + "事项于 " + c.Date.Chinese() + c.Kind}
-		e.Author.Name = c.Power.Unit.Name
+		u := r.baseURL + escapePath(permalink.Changes)
+		if c.Path != "" {
+			u = r.baseURL + escapePath(c.Path)
+		}
+		summary := c.Unit + " " + c.Date.Chinese() + c.Kind
+		if c.Subject != "" {
+			summary += ":" + c.Subject
+		}
+		if len(c.Lines) > 0 {
+			summary += "。" + strings.Join(c.Lines, ";")
+		}
+		e := entry{Title: c.Kind + ":" + c.Title, ID: r.baseURL + "#" + c.ID, Link: link{Href: u},
+			Updated: c.Date.Time.UTC().Format("2006-01-02T15:04:05Z"), Summary: summary}
+		e.Author.Name = c.Unit
+		if e.Author.Name == "" {
+			e.Author.Name = r.site.Config.Organiser
+		}
 		f.Entries = append(f.Entries, e)
 	}
 	var b bytes.Buffer
@@ -98,4 +194,19 @@ func (r *Renderer) atom() []byte {
 	enc.Encode(f)
 	b.WriteByte('\n')
 	return b.Bytes()
+}
+
+// Revisions is what an item page shows of its history.
+type Revisions struct {
+	File     *history.FileHistory
+	Base     string // the item page's site path; snapshots are under Base+"history/"
+	Reason   string // why no history is shown, if so
+	Snapshot bool   // versions other than the newest have snapshot pages
+}
+
+func riskTitle(c *model.RiskCatalogue) string {
+	if c.Title != "" {
+		return c.Title
+	}
+	return c.Unit.DisplayName() + itoa(c.Year) + "年度廉政风险防控目录"
 }

@@ -30,6 +30,8 @@ import (
 //	tierInfos b i         parsed tiers of violation i of benchmark b ([]*bench.TierInfo)
 //	fineRange ti          a parsed tier's fines in words: "罚款 500元–2000元"
 //	violationSummary b i  highest fine, penalty types and basis of violation i of b
+//	revisions .Src path   an item's revision history (*Revisions), nil without history
+//	annualURL u year      a unit's page of a year's changes; annualYears u lists the years
 //	provisionsOf b        the provisions b applies that other units also apply
 //	compareURL p          link to a provision's cross-unit comparison page
 //	qr (powerPath .)      QR code (inline SVG) of the absolute URL of a site path
@@ -74,13 +76,29 @@ func (r *Renderer) Funcs() template.FuncMap {
 			}
 			return template.HTML(svg)
 		},
-		"powerPath":  permalink.Power,
-		"flowPath":   permalink.Flow,
-		"compareURL": func(p *bench.Provision) string { return link(ComparePath(p)) },
+		"powerPath":     permalink.Power,
+		"benchmarkPath": permalink.Benchmark,
+		"riskPath":      permalink.Risk,
+		"flowPath":      permalink.Flow,
+		"compareURL":    func(p *bench.Provision) string { return link(ComparePath(p)) },
 		"rangeChart": func(p *bench.Provision) template.HTML {
 			return template.HTML(bench.RangeChart(p))
 		},
-		"tierInfos":        r.tierInfos,
+		"tierInfos": r.tierInfos,
+		"revisions": r.revisions,
+		"annualURL": func(u *model.Unit, year int) string { return link(permalink.Annual(u, year)) },
+		"annualYears": func(u *model.Unit) []int {
+			if r.history == nil {
+				return nil
+			}
+			return r.annualYears(u)
+		},
+		"historyReason": func() string {
+			if r.history == nil {
+				return ""
+			}
+			return r.history.Reason
+		},
 		"violationSummary": r.violationSummary,
 		"fineRange":        fineRange,
 		"provisionsOf": func(b *model.Benchmark) []*bench.Provision {
@@ -319,3 +337,5 @@ func (r *Renderer) violationSummary(b *model.Benchmark, vi int) ViolationSummary
 	}
 	return vs
 }
+
+func itoa(n int) string { return strconv.Itoa(n) }

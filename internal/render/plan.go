@@ -30,7 +30,7 @@ type CategoryCount struct {
 type HomeData struct {
 	Counts     Counts
 	Categories []CategoryCount
-	Recent     []*model.Power
+	Recent     []Change
 	Units      []*model.Unit
 }
 
@@ -160,10 +160,7 @@ func (r *Renderer) Plan() []Page {
 			add(permalink.Benchmark(b), "benchmark", v, benchmarkDeps(b)...)
 		}
 		for _, c := range u.Risks {
-			title := c.Title
-			if title == "" {
-				title = u.DisplayName() + strconv.Itoa(c.Year) + "年度廉政风险防控目录"
-			}
+			title := riskTitle(c)
 			v := r.view(permalink.Risk(c), title, uc, riskData(c))
 			v.Article = &Article{Title: title, PubDate: pubDate(c.Published), Source: u.Name}
 			add(permalink.Risk(c), "risks", v, c.Src.File, u.Src.File, DepStructure)
@@ -196,6 +193,48 @@ func (r *Renderer) Plan() []Page {
 					deps = append(deps, p.Src.File)
 				}
 				add(permalink.FlowPoster(f), "poster", v, deps...)
+			}
+		}
+	}
+
+	// Revision history: a snapshot page per superseded version of an item,
+	// and a page per unit and year listing the year's changes.
+	if r.history != nil {
+		for _, u := range s.Units {
+			crumbs := []Crumb{home(), {"单位", permalink.Units}, {u.DisplayName(), permalink.Unit(u)}}
+			snap := func(src model.Source, base, title string) {
+				fh := r.history.Files[src.File]
+				if fh == nil {
+					return
+				}
+				for i := 1; i < len(fh.Versions); i++ {
+					ver := &fh.Versions[i]
+					path := base + "history/" + ver.Short + "/"
+					v := r.view(path, title+"(历史版本 "+ver.Date.Format("2006-01-02")+")", append(crumbs, Crumb{title, base}),
+						&SnapshotData{Version: ver, Current: base, CurrentTitle: title, Newer: &fh.Versions[i-1], Unit: u})
+					v.Article = &Article{Title: v.Title, PubDate: ver.Date.Format("2006-01-02 15:04"), Source: u.Name}
+					add(path, "snapshot", v, src.File)
+				}
+			}
+			for _, p := range u.Powers {
+				snap(p.Src, permalink.Power(p), p.FullName())
+			}
+			for _, f := range u.Flows {
+				if !f.Synthetic {
+					snap(f.Src, permalink.Flow(f), f.Name)
+				}
+			}
+			for _, b := range u.Benchmarks {
+				snap(b.Src, permalink.Benchmark(b), b.Title)
+			}
+			for _, c := range u.Risks {
+				snap(c.Src, permalink.Risk(c), riskTitle(c))
+			}
+			for _, year := range r.annualYears(u) {
+				d := r.annual(u, year)
+				v := r.view(permalink.Annual(u, year), u.DisplayName()+strconv.Itoa(year)+"年度调整", crumbs, d)
+				v.Column = &Column{Name: "年度调整", Description: u.Name + strconv.Itoa(year) + "年度权力事项、风险等级、防控措施和裁量基准的调整情况", Keywords: "年度调整,动态管理", Type: "列表"}
+				add(permalink.Annual(u, year), "annual", v, DepAll)
 			}
 		}
 	}
@@ -411,14 +450,7 @@ func (r *Renderer) homeData(all []*model.Power, benchmarks []*model.Benchmark) *
 			}
 		}
 	}
-	recent := append([]*model.Power(nil), all...)
-	sort.SliceStable(recent, func(i, j int) bool {
-		a, b := recent[i].Reviewed.Time, recent[j].Reviewed.Time
-		if !a.Equal(b) {
-			return a.After(b)
-		}
-		return recent[i].Code < recent[j].Code
-	})
+	recent := r.changes(all).Changes
 	if len(recent) > 12 {
 		recent = recent[:12]
 	}

@@ -20,6 +20,7 @@ import (
 	"sunlight/internal/bench"
 	"sunlight/internal/check"
 	"sunlight/internal/flowchart"
+	"sunlight/internal/history"
 	"sunlight/internal/markdown"
 	"sunlight/internal/model"
 	"sunlight/internal/opendata"
@@ -42,6 +43,9 @@ type Options struct {
 	// Bench is the analysis of the discretion benchmarks (parsed tiers,
 	// provisions compared across units); nil omits the comparison pages.
 	Bench *bench.Analysis
+	// History is the content's revision history; nil or unavailable omits
+	// the revision sections, snapshot pages and annual pages.
+	History *history.History
 }
 
 // Output is one file of the built site.
@@ -184,6 +188,7 @@ type Renderer struct {
 	workers int
 	charts  *flowchart.Cache
 	bench   *bench.Analysis
+	history *history.History // nil unless available
 }
 
 // New prepares rendering site: it parses the theme once.
@@ -207,6 +212,9 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 		base = "/"
 	}
 	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers, charts: &flowchart.Cache{}, bench: opt.Bench}
+	if opt.History != nil && opt.History.Available {
+		r.history = opt.History
+	}
 	if opt.Theme == nil {
 		return nil, fmt.Errorf("render: no theme")
 	}

@@ -96,7 +96,7 @@ func TestDemoPowerPagesStayLight(t *testing.T) {
 	build(t, demo, out, "")
 	pages, withFlow, largest := 0, 0, 0
 	for f, b := range readTree(t, out) {
-		if !strings.HasPrefix(f, "units/") || !strings.Contains(f, "/powers/") {
+		if !strings.HasPrefix(f, "units/") || !strings.Contains(f, "/powers/") || strings.Count(f, "/") != 4 {
 			continue
 		}
 		pages++

@@ -3,6 +3,8 @@ package site
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path"
@@ -12,6 +14,7 @@ import (
 	"time"
 
 	"sunlight/internal/diag"
+	"sunlight/internal/history"
 	"sunlight/internal/load"
 	"sunlight/internal/render"
 )
@@ -32,6 +35,7 @@ type Session struct {
 	deps   map[string][]string          // page file → deps, from the last good build
 	hashes map[string][sha256.Size]byte // output file → hash of what is on disk
 	broken bool                         // the last build or rebuild had errors
+	hist   *history.History             // read once, by the first build
 }
 
 // Rebuilt describes one build or rebuild.
@@ -58,6 +62,14 @@ func (s *Session) Build(ctx context.Context) (*Rebuilt, diag.List, error) {
 		s.broken = true
 		return nil, diags, nil
 	}
+	if s.hist == nil {
+		h, err := readHistory(ctx, s.opt)
+		if err != nil {
+			return nil, diags, err
+		}
+		s.hist = h
+	}
+	derived.History = s.hist
 	r, err := newRenderer(site, derived, s.opt)
 	if err != nil {
 		return nil, diags, err
@@ -67,6 +79,7 @@ func (s *Session) Build(ctx context.Context) (*Rebuilt, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
+	files = withManifest(files, s.hist)
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}
@@ -116,6 +129,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 		s.broken = true
 		return nil, diags, nil
 	}
+	derived.History = s.hist
 	r, err := newRenderer(site, derived, s.opt)
 	if err != nil {
 		return nil, diags, err
@@ -169,6 +183,8 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}
+	// The manifest covers every file: rendered now or kept from before.
+	outs = append(outs, s.manifest(outs, pages, r))
 
 	rb := &Rebuilt{Pages: len(pages)}
 	for _, p := range todo {
@@ -193,6 +209,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	for _, o := range r.Extras(nil) {
 		keep[o.Path] = true
 	}
+	keep[ManifestFile] = true
 	for f := range s.hashes {
 		if !keep[f] {
 			if err := removeOutput(s.opt.Out, f); err != nil {
@@ -274,4 +291,28 @@ func removeOutput(root, rel string) error {
 		}
 	}
 	return nil
+}
+
+// manifest computes manifest.json after a rebuild: the hashes of the files
+// just rendered, and the remembered hashes of the others.
+func (s *Session) manifest(outs []render.Output, pages []render.Page, r *render.Renderer) render.Output {
+	m := Manifest{Generator: "sunlight", Files: map[string]string{}}
+	if s.hist != nil && s.hist.Available {
+		m.Commit = s.hist.Head
+	}
+	fresh := map[string]bool{}
+	for _, o := range outs {
+		sum := sha256.Sum256(o.Data)
+		m.Files[o.Path] = hex.EncodeToString(sum[:])
+		fresh[o.Path] = true
+	}
+	for _, p := range pages {
+		if f := p.File(); !fresh[f] {
+			if h, ok := s.hashes[f]; ok {
+				m.Files[f] = hex.EncodeToString(h[:])
+			}
+		}
+	}
+	b, _ := json.MarshalIndent(m, "", " ")
+	return render.Output{Path: ManifestFile, Data: append(b, '\n')}
 }

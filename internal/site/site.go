@@ -24,6 +24,7 @@ import (
 	"sunlight/internal/bench"
 	"sunlight/internal/check"
 	"sunlight/internal/diag"
+	"sunlight/internal/history"
 	"sunlight/internal/link"
 	"sunlight/internal/load"
 	"sunlight/internal/model"
@@ -38,6 +39,9 @@ type Options struct {
 	Out     string // output directory (required for Build)
 	BaseURL string // overrides site.toml's base_url when set
 	Theme   fs.FS  // site theme overrides; nil for the default theme alone
+	// ContentDir is the content folder on disk, for reading its revision
+	// history from git; empty means no history.
+	ContentDir string
 }
 
 // Result summarises a finished build.
@@ -45,6 +49,7 @@ type Result struct {
 	Site     *model.Site
 	Coverage *check.Coverage
 	Bench    *bench.Analysis
+	History  *history.History
 	Files    []render.Output
 	Pages    int // HTML pages among Files
 	Bytes    int64
@@ -64,6 +69,17 @@ func Load(opt Options) (*model.Site, *Derived, diag.List) {
 type Derived struct {
 	Coverage *check.Coverage
 	Bench    *bench.Analysis
+	History  *history.History // nil when not read
+}
+
+// readHistory reads the content's revision history when opt asks for it.
+// A missing repository is not an error: the History says why it is
+// unavailable.
+func readHistory(ctx context.Context, opt Options) (*history.History, error) {
+	if opt.ContentDir == "" {
+		return nil, nil
+	}
+	return history.Read(ctx, opt.ContentDir, history.Options{})
 }
 
 // analyze links, checks and analyses a loaded site. The checks run only
@@ -84,7 +100,7 @@ func analyze(s *model.Site, diags diag.List, loc *load.Locator) (*Derived, diag.
 }
 
 func newRenderer(s *model.Site, d *Derived, opt Options) (*render.Renderer, error) {
-	return render.New(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()), Coverage: d.Coverage, Bench: d.Bench})
+	return render.New(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()), Coverage: d.Coverage, Bench: d.Bench, History: d.History})
 }
 
 // renderAll renders every page and the extra files, sorted by path.
@@ -109,6 +125,11 @@ func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}
+	h, err := readHistory(ctx, opt)
+	if err != nil {
+		return nil, diags, err
+	}
+	d.History = h
 	r, err := newRenderer(s, d, opt)
 	if err != nil {
 		return nil, diags, err
@@ -117,7 +138,8 @@ func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, Files: files}
+	files = withManifest(files, h)
+	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, History: d.History, Files: files}
 	for _, f := range files {
 		res.Bytes += int64(len(f.Data))
 		if strings.HasSuffix(f.Path, ".html") {
@@ -147,4 +169,15 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	}
 	res.Duration = time.Since(start)
 	return res, diags, nil
+}
+
+// withManifest adds manifest.json to the (sorted) files.
+func withManifest(files []render.Output, h *history.History) []render.Output {
+	commit := ""
+	if h != nil && h.Available {
+		commit = h.Head
+	}
+	files = append(files, manifest(files, commit))
+	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+	return files
 }

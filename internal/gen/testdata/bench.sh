@@ -1,0 +1,159 @@
+#!/usr/bin/env bash
+# bench.sh — build the same generated portal with Sunlight and with Hugo and
+# compare median wall time and peak memory.
+#
+# Usage:
+#   internal/gen/testdata/bench.sh [-r RUNS] [-s "1000 10000 100000"] [-u ITEMS_PER_UNIT]
+#                                  [-S SEED] [-w WORKDIR] [-k] [-H HUGO] SUNLIGHT_BINARY
+#
+#   -r RUNS            timed builds per tool and size (default 3; env RUNS)
+#   -s SIZES           item counts (default "1000 10000 100000"; env SIZES)
+#   -u ITEMS_PER_UNIT  units = items / this (default 100; env ITEMS_PER_UNIT)
+#   -S SEED            generator seed (default 1)
+#   -w WORKDIR         where corpora and outputs go (default: a new temp dir)
+#   -k                 keep WORKDIR afterwards
+#   -H HUGO            hugo binary (default: hugo on PATH; Debian package "hugo")
+#
+# What it expects of the Sunlight binary:
+#   sunlight gen -units N -items M -seed S -out DIR [-hugo]
+#       writes the generated corpus (Sunlight content tree, or with -hugo
+#       the same corpus as a Hugo site) into DIR
+#   sunlight build -content DIR -out DIR [-no-search]
+#       builds the portal (with the search index unless -no-search)
+#
+# Each size is generated once; then every build runs RUNS times under
+# /usr/bin/time -v into a fresh output directory (removed before each run,
+# outside the timing). Three builds are measured per size: Sunlight with the
+# search index, Sunlight with -no-search, and Hugo (hugo --quiet). The table
+# shows the median wall time and the median peak RSS ("Maximum resident set
+# size"), the number of HTML pages written, and the ratio Sunlight/Hugo of
+# the full build. Public tools only: bash, coreutils, /usr/bin/time, hugo.
+set -euo pipefail
+
+RUNS=${RUNS:-3}
+SIZES=${SIZES:-"1000 10000 100000"}
+ITEMS_PER_UNIT=${ITEMS_PER_UNIT:-100}
+SEED=1
+WORK=""
+KEEP=0
+HUGO=${HUGO:-hugo}
+
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+
+while getopts "r:s:u:S:w:kH:h" opt; do
+	case $opt in
+	r) RUNS=$OPTARG ;;
+	s) SIZES=$OPTARG ;;
+	u) ITEMS_PER_UNIT=$OPTARG ;;
+	S) SEED=$OPTARG ;;
+	w) WORK=$OPTARG ;;
+	k) KEEP=1 ;;
+	H) HUGO=$OPTARG ;;
+	*) usage ;;
+	esac
+done
+shift $((OPTIND - 1))
+[ $# -eq 1 ] || usage
+SUNLIGHT=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+[ -x "$SUNLIGHT" ] || { echo "bench.sh: $1 is not an executable" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "bench.sh: /usr/bin/time not found (apt-get install time)" >&2; exit 2; }
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "bench.sh: -r wants a positive number" >&2; exit 2; }
+HAVE_HUGO=1
+command -v "$HUGO" >/dev/null 2>&1 || { HAVE_HUGO=0; echo "bench.sh: $HUGO not found; Hugo columns will be empty (apt-get install hugo)" >&2; }
+
+if [ -z "$WORK" ]; then
+	WORK=$(mktemp -d "${TMPDIR:-/tmp}/sunlight-bench.XXXXXX")
+else
+	mkdir -p "$WORK"
+fi
+WORK=$(cd "$WORK" && pwd)
+cleanup() { [ "$KEEP" = 1 ] || rm -rf "$WORK"; }
+trap cleanup EXIT
+
+log() { echo "bench.sh: $*" >&2; }
+
+# measure OUTDIR LOG CMD... — runs CMD under /usr/bin/time -v with a fresh
+# OUTDIR and sets W (seconds) and R (kbytes).
+measure() {
+	local out=$1 logf=$2
+	shift 2
+	rm -rf "$out"
+	if ! /usr/bin/time -v -o "$logf.time" "$@" >"$logf" 2>&1; then
+		echo "bench.sh: failed: $*" >&2
+		tail -n 20 "$logf" >&2
+		cat "$logf.time" >&2 || true
+		exit 1
+	fi
+	W=$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$logf.time" |
+		awk -F: '{ if (NF == 3) print $1*3600 + $2*60 + $3; else print $1*60 + $2 }')
+	R=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$logf.time")
+}
+
+# median of the numbers on stdin
+median() {
+	sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "" } else if (NR % 2) { print v[(NR + 1) / 2] } else { print (v[NR / 2] + v[NR / 2 + 1]) / 2 } }'
+}
+
+pages() { find "$1" -name '*.html' 2>/dev/null | wc -l | tr -d ' '; }
+
+fmt_s() { [ -n "$1" ] && awk -v v="$1" 'BEGIN { printf "%.2f s", v }' || echo "–"; }
+fmt_mb() { [ -n "$1" ] && awk -v v="$1" 'BEGIN { printf "%.0f MB", v / 1024 }' || echo "–"; }
+ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }' || echo "–"; }
+
+declare -a ROWS=()
+for items in $SIZES; do
+	units=$((items / ITEMS_PER_UNIT))
+	[ "$units" -ge 1 ] || units=1
+	dir="$WORK/$items"
+	mkdir -p "$dir"
+	log "generating $items items in $units units"
+	"$SUNLIGHT" gen -units "$units" -items "$items" -seed "$SEED" -out "$dir/content" >"$dir/gen.log" 2>&1 ||
+		{ cat "$dir/gen.log" >&2; exit 1; }
+	"$SUNLIGHT" gen -units "$units" -items "$items" -seed "$SEED" -out "$dir/hugo" -hugo >"$dir/gen-hugo.log" 2>&1 ||
+		{ cat "$dir/gen-hugo.log" >&2; exit 1; }
+
+	declare -a sw=() sr=() nw=() nr=() hw=() hr=()
+	for run in $(seq 1 "$RUNS"); do
+		log "size $items, run $run/$RUNS: sunlight"
+		measure "$dir/out-sunlight" "$dir/sunlight-$run.log" \
+			"$SUNLIGHT" build -content "$dir/content" -out "$dir/out-sunlight"
+		sw+=("$W"); sr+=("$R")
+		log "size $items, run $run/$RUNS: sunlight -no-search"
+		measure "$dir/out-nosearch" "$dir/nosearch-$run.log" \
+			"$SUNLIGHT" build -content "$dir/content" -out "$dir/out-nosearch" -no-search
+		nw+=("$W"); nr+=("$R")
+		if [ "$HAVE_HUGO" = 1 ]; then
+			log "size $items, run $run/$RUNS: hugo"
+			rm -rf "$dir/hugo/resources"
+			measure "$dir/out-hugo" "$dir/hugo-$run.log" \
+				"$HUGO" --quiet -s "$dir/hugo" -d "$dir/out-hugo"
+			hw+=("$W"); hr+=("$R")
+		fi
+	done
+	msw=$(printf '%s\n' "${sw[@]}" | median); msr=$(printf '%s\n' "${sr[@]}" | median)
+	mnw=$(printf '%s\n' "${nw[@]}" | median); mnr=$(printf '%s\n' "${nr[@]}" | median)
+	mhw=""; mhr=""; hp="–"
+	if [ "$HAVE_HUGO" = 1 ]; then
+		mhw=$(printf '%s\n' "${hw[@]}" | median); mhr=$(printf '%s\n' "${hr[@]}" | median)
+		hp=$(pages "$dir/out-hugo")
+	fi
+	ROWS+=("| $items | $units | $(pages "$dir/out-sunlight") | $(fmt_s "$msw") | $(fmt_mb "$msr") | $(fmt_s "$mnw") | $(fmt_mb "$mnr") | $hp | $(fmt_s "$mhw") | $(fmt_mb "$mhr") | $(ratio "$msw" "$mhw") | $(ratio "$msr" "$mhr") |")
+	unset sw sr nw nr hw hr
+	[ "$KEEP" = 1 ] || rm -rf "$dir/out-sunlight" "$dir/out-nosearch" "$dir/out-hugo"
+done
+
+cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
+mem=$(awk '/^MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo 2>/dev/null || true)
+hugov=$([ "$HAVE_HUGO" = 1 ] && "$HUGO" version 2>/dev/null | awk '{ print $1, $2 }' || echo "not installed")
+
+echo
+echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')  "
+echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${mem:-unknown} RAM, $(uname -sr)  "
+echo "Hugo: $hugov; Sunlight: $("$SUNLIGHT" version 2>/dev/null | head -n 1 || echo unknown)  "
+echo "Method: median of $RUNS runs each; wall time and peak RSS from /usr/bin/time -v; fresh output directory per run; seed $SEED, $ITEMS_PER_UNIT items per unit."
+echo
+echo "| items | units | Sunlight pages | Sunlight wall | Sunlight RSS | -no-search wall | -no-search RSS | Hugo pages | Hugo wall | Hugo RSS | wall Sunlight/Hugo | RSS Sunlight/Hugo |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+for row in "${ROWS[@]}"; do
+	echo "$row"
+done

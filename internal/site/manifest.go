@@ -1,0 +1,89 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"sunlight/internal/render"
+)
+
+// ManifestFile is the manifest written at the root of every build: the
+// SHA-256 of every output file and the content commit it was built from,
+// so anyone can rebuild from the same commit and compare, or check a
+// published tree with `sunlight verify`.
+const ManifestFile = "manifest.json"
+
+// Manifest is the content of manifest.json.
+type Manifest struct {
+	Generator string            `json:"generator"`
+	Commit    string            `json:"commit,omitempty"` // content commit ("" without history)
+	Files     map[string]string `json:"files"`            // path → hex SHA-256
+}
+
+// manifest builds the manifest of files.
+func manifest(files []render.Output, commit string) render.Output {
+	m := Manifest{Generator: "sunlight", Commit: commit, Files: map[string]string{}}
+	for _, f := range files {
+		sum := sha256.Sum256(f.Data)
+		m.Files[f.Path] = hex.EncodeToString(sum[:])
+	}
+	b, _ := json.MarshalIndent(m, "", " ") // map keys are sorted: deterministic
+	return render.Output{Path: ManifestFile, Data: append(b, '\n')}
+}
+
+// Verify checks the tree at dir against its manifest and returns every
+// difference (changed, missing and unexpected files), sorted; none means
+// the tree is exactly what was built.
+func Verify(dir string) ([]string, *Manifest, error) {
+	b, err := os.ReadFile(filepath.Join(dir, ManifestFile))
+	if err != nil {
+		return nil, nil, fmt.Errorf("verify: %w", err)
+	}
+	var m Manifest
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, nil, fmt.Errorf("verify: %s: %w", ManifestFile, err)
+	}
+	var problems []string
+	seen := map[string]bool{}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		if rel == ManifestFile || rel == Marker {
+			return nil
+		}
+		seen[rel] = true
+		want, ok := m.Files[rel]
+		if !ok {
+			problems = append(problems, rel+": not in the manifest")
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		if got := hex.EncodeToString(sum[:]); got != want {
+			problems = append(problems, rel+": changed (sha256 "+got[:12]+"…, manifest "+want[:12]+"…)")
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, fmt.Errorf("verify: %w", err)
+	}
+	for p := range m.Files {
+		if !seen[p] {
+			problems = append(problems, p+": missing")
+		}
+	}
+	sort.Strings(problems)
+	return problems, &m, nil
+}
