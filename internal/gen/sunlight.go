@@ -85,6 +85,9 @@ func siteFiles(s *site) []file {
 	t.str("supervise_phone", in.SupervisePhone)
 	t.str("supervise_url", in.SuperviseURL)
 	t.num("min_tiers", 3)
+	// The print pages (volumes, posters) have no counterpart in the Hugo
+	// corpus; a portal this size prints per unit with `sunlight print`.
+	t.WriteString("no_print = true\n")
 	out = append(out, file{"site.toml", t.Bytes()})
 
 	arts := lawArticles()
