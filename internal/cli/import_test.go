@@ -16,9 +16,9 @@ import (
 func TestImportThenBuildShowsEveryRow(t *testing.T) {
 	content := t.TempDir()
 	files := map[string]string{
-		"site.toml":          "title = \"示范县廉政风险防控公开平台\"\nregion = \"示范县\"\norganiser = \"县纪委\"\nsite_code = \"9999000001\"\nbase_url = \"https://lzfk.example.gov.cn/\"\nyear = 2025\n",
+		"site.toml":           "title = \"示范县廉政风险防控公开平台\"\nregion = \"示范县\"\norganiser = \"县纪委\"\nsite_code = \"9999000001\"\nbase_url = \"https://lzfk.example.gov.cn/\"\nyear = 2025\n",
 		"laws/cunzhuang.toml": "title = \"村庄和集镇规划建设管理条例\"\nlevel = \"行政法规\"\neffective = 1993-11-01\n[[articles]]\nnumber = \"第四十条\"\ntext = \"擅自在村庄、集镇规划区内的街道、广场、市场和车站等场所修建临时建筑物、构筑物和其他设施的,由乡级人民政府责令限期拆除,并可处以罚款。\"\n",
-		"units/qs/unit.toml": "name = \"示范县青石镇人民政府\"\ntype = \"乡镇人民政府\"\ndivision_code = \"990101\"\npublished = 2024-01-05\nreviewed = 2025-03-01\n",
+		"units/qs/unit.toml":  "name = \"示范县青石镇人民政府\"\ntype = \"乡镇人民政府\"\ndivision_code = \"990101\"\npublished = 2024-01-05\nreviewed = 2025-03-01\n",
 	}
 	for p, c := range files {
 		full := filepath.Join(content, filepath.FromSlash(p))

@@ -15,22 +15,25 @@ import (
 // Names of the analysis components registered with bleve.
 const (
 	mainAnalyzer    = "sunlight_cjk"     // unicode → cjk_width → to_lower → cjk_bigram
-	unigramAnalyzer = "sunlight_unigram" // unicode → cjk_width → to_lower → ideographic runes only
+	unigramAnalyzer = "sunlight_unigram" // unicode → cjk_width → to_lower → ideographic runes
 	unigramFilter   = "sunlight_unigram"
+	trigramAnalyzer = "sunlight_trigram" // unicode → cjk_width → to_lower → trigrams of adjacent ideographic runes
+	trigramFilter   = "sunlight_trigram"
 )
 
 func init() {
-	err := registry.RegisterTokenFilter(unigramFilter,
-		func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-			return unigramTokenFilter{}, nil
+	for name, f := range map[string]analysis.TokenFilter{unigramFilter: unigramTokenFilter{}, trigramFilter: trigramTokenFilter{}} {
+		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+			return f, nil
 		})
-	if err != nil {
-		panic(err)
+		if err != nil {
+			panic(err)
+		}
 	}
 }
 
 // unigramTokenFilter keeps one token per rune of each ideographic token and
-// drops every other token. Positions count the emitted runes.
+// drops every other token.
 type unigramTokenFilter struct{}
 
 func (unigramTokenFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
@@ -130,20 +133,24 @@ func aligned(us []unit, i int) bool {
 
 // Term keys: a field tag byte followed by the term.
 const (
-	tagMain    = 'm' // bigrams and non-ideographic tokens (fields title, body)
-	tagUnigram = 'u' // ideographic runes (fields title1, body1)
+	tagMain    = 'm' // bigrams and non-ideographic tokens
+	tagUnigram = 'u' // ideographic runes
+	tagTrigram = 't' // three adjacent ideographic runes
 )
 
 // part is one whitespace-separated piece of a query: a phrase.
 type part struct {
 	units []unit
 	terms []string // distinct term keys whose presence the phrase implies
+	words []string // the keys of non-ideographic tokens (codes, numbers, words)
 }
 
 // single reports whether the presence of the part's only term is
-// equivalent to a phrase match.
+// equivalent to a phrase match: the part is one token, or one run of two
+// or three adjacent ideographic runes.
 func (p *part) single() bool {
-	return len(p.units) == 1 || (len(p.units) == 2 && aligned(p.units, 0))
+	n := len(p.units)
+	return n == 1 || (n == 2 && aligned(p.units, 0)) || (n == 3 && aligned(p.units, 0) && aligned(p.units, 1))
 }
 
 // isSpace reports whether r separates query parts: the Unicode White_Space
@@ -172,15 +179,39 @@ func parseQuery(text string) []*part {
 				p.terms = append(p.terms, k)
 			}
 		}
-		for i, u := range us {
-			switch {
-			case !u.ideo:
-				add(string(tagMain) + u.term)
-			case aligned(us, i):
-				add(string(tagMain) + u.term + us[i+1].term)
-			case i == 0 || !aligned(us, i-1):
-				add(string(tagUnigram) + u.term)
+		// Each maximal run of adjacent ideographic runes contributes its
+		// rune (length 1), its bigram (length 2) or trigrams (length 3 or
+		// more) at offsets 0, 3, 6… and length−3.
+		for i := 0; i < len(us); {
+			if !us[i].ideo {
+				k := string(tagMain) + us[i].term
+				add(k)
+				p.words = append(p.words, k)
+				i++
+				continue
 			}
+			j := i + 1
+			for j < len(us) && aligned(us, j-1) {
+				j++
+			}
+			switch j - i {
+			case 1:
+				add(string(tagUnigram) + us[i].term)
+			case 2:
+				add(string(tagMain) + us[i].term + us[i+1].term)
+			default:
+				// Trigrams that cover the run, overlapping as little as
+				// possible: the phrase is confirmed anyway, and every
+				// term costs the client a shard.
+				for k := i; ; k += 3 {
+					k = min(k, j-3)
+					add(string(tagTrigram) + us[k].term + us[k+1].term + us[k+2].term)
+					if k+3 >= j {
+						break
+					}
+				}
+			}
+			i = j
 		}
 		parts = append(parts, p)
 	}
@@ -212,4 +243,43 @@ func (p *part) find(fu []unit) int {
 		}
 	}
 	return -1
+}
+
+// trigramTokenFilter emits, for every three adjacent runes of ideographic
+// tokens (adjacent as the bigram filter defines it), their concatenation;
+// it drops every other token.
+type trigramTokenFilter struct{}
+
+func (trigramTokenFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	type rn struct {
+		start, end int
+		term       []byte
+	}
+	out := make(analysis.TokenStream, 0, len(in))
+	var win [3]rn
+	n, pos := 0, 1
+	for _, tok := range in {
+		if tok.Type != analysis.Ideographic {
+			n = 0
+			continue
+		}
+		for off := 0; off < len(tok.Term); {
+			_, rl := utf8.DecodeRune(tok.Term[off:])
+			start := tok.Start + off
+			if n > 0 && win[(n-1)%3].end != start {
+				n = 0
+			}
+			win[n%3] = rn{start, start + rl, tok.Term[off : off+rl]}
+			n++
+			if n >= 3 {
+				a, b, c := win[(n-3)%3], win[(n-2)%3], win[(n-1)%3]
+				term := make([]byte, 0, len(a.term)+len(b.term)+len(c.term))
+				term = append(append(append(term, a.term...), b.term...), c.term...)
+				out = append(out, &analysis.Token{Term: term, Start: a.start, End: c.end, Position: pos, Type: analysis.Shingle})
+				pos++
+			}
+			off += rl
+		}
+	}
+	return out
 }

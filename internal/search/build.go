@@ -2,12 +2,12 @@ package search
 
 import (
 	"cmp"
-	"context"
 	"errors"
 	"fmt"
 	"math"
 	"slices"
 	"strconv"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -18,7 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/mapping"
-	index "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 )
 
 // Doc is one searchable item.
@@ -41,9 +41,10 @@ type Doc struct {
 // Options tune the exported format; the zero value selects the defaults.
 type Options struct {
 	ShardBytes int // target size of a dictionary shard (default 2048)
-	TopK       int // postings per term stored in its shard, the first tier (default 32)
+	TopK       int // postings of a large term stored in its shard, the first tier (default 32)
+	Members    int // terms with at most this many postings store them all in their shard (default 256)
 	ChunkDocs  int // documents per result chunk (default 2)
-	PackBytes  int // target size of an overflow or facet pack (default 16384)
+	PackBytes  int // target size of an overflow pack (default 8192; facet packs are 1/8 of it)
 }
 
 func (o Options) withDefaults() Options {
@@ -53,11 +54,14 @@ func (o Options) withDefaults() Options {
 	if o.TopK <= 0 {
 		o.TopK = 32
 	}
+	if o.Members < o.TopK {
+		o.Members = max(256, o.TopK)
+	}
 	if o.ChunkDocs <= 0 {
 		o.ChunkDocs = 2
 	}
 	if o.PackBytes <= 0 {
-		o.PackBytes = 16384
+		o.PackBytes = 8192
 	}
 	return o
 }
@@ -66,7 +70,7 @@ func (o Options) withDefaults() Options {
 const PageSize = 10
 
 // batchDocs is the number of documents per bleve batch.
-var batchDocs = 10000
+var batchDocs = 1000
 
 // BM25 parameters of the body impact.
 const (
@@ -81,10 +85,10 @@ type Index struct {
 	bleve bleve.Index
 
 	facets  facetTables
-	combo   []int // combo index per doc
-	titleL  []int // units in the title per doc
-	bodyLen [2][]int
-	avgLen  [2]float64
+	combo   []int    // combo index per doc
+	titleL  []int    // units in the title per doc
+	bodyLen [3][]int // per field kind: main, unigram, trigram
+	avgLen  [3]float64
 }
 
 // Close releases the bleve index.
@@ -131,15 +135,16 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	}
 	ix.bleve = idx
 	ix.titleL = make([]int, len(ix.docs))
-	ix.bodyLen = [2][]int{make([]int, len(ix.docs)), make([]int, len(ix.docs))}
-	var total [2]int
+	ix.bodyLen = [3][]int{make([]int, len(ix.docs)), make([]int, len(ix.docs)), make([]int, len(ix.docs))}
+	var total [3]int
 	batch := idx.NewBatch()
 	for i, d := range ix.docs {
 		nt, nb := Normalize(d.Title), Normalize(d.Body)
 		ix.titleL[i] = max(1, len(units(nt)))
-		ix.bodyLen[0][i], ix.bodyLen[1][i] = fieldLengths(units(nb))
-		total[0] += ix.bodyLen[0][i]
-		total[1] += ix.bodyLen[1][i]
+		ix.bodyLen[0][i], ix.bodyLen[1][i], ix.bodyLen[2][i] = fieldLengths(units(nb))
+		for k := range total {
+			total[k] += ix.bodyLen[k][i]
+		}
 		fields := map[string]interface{}{
 			"title": nt, "body": nb, "unit": d.Unit, "category": d.Category,
 			"type": d.Type, "level": d.RiskLevel, "year": float64(d.Year),
@@ -171,21 +176,15 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 
 func indexMapping() (*mapping.IndexMappingImpl, error) {
 	im := bleve.NewIndexMapping()
-	err := im.AddCustomAnalyzer(mainAnalyzer, map[string]interface{}{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []interface{}{cjk.WidthName, lowercase.Name, cjk.BigramName},
-	})
-	if err != nil {
-		return nil, err
-	}
-	err = im.AddCustomAnalyzer(unigramAnalyzer, map[string]interface{}{
-		"type":          custom.Name,
-		"tokenizer":     unicode.Name,
-		"token_filters": []interface{}{cjk.WidthName, lowercase.Name, unigramFilter},
-	})
-	if err != nil {
-		return nil, err
+	for name, filter := range map[string]string{mainAnalyzer: cjk.BigramName, unigramAnalyzer: unigramFilter, trigramAnalyzer: trigramFilter} {
+		err := im.AddCustomAnalyzer(name, map[string]interface{}{
+			"type":          custom.Name,
+			"tokenizer":     unicode.Name,
+			"token_filters": []interface{}{cjk.WidthName, lowercase.Name, filter},
+		})
+		if err != nil {
+			return nil, err
+		}
 	}
 	text := func(name, analyzer string) *mapping.FieldMapping {
 		fm := mapping.NewTextFieldMapping()
@@ -205,8 +204,8 @@ func indexMapping() (*mapping.IndexMappingImpl, error) {
 		return fm
 	}
 	dm := mapping.NewDocumentStaticMapping()
-	dm.AddFieldMappingsAt("title", text("title", mainAnalyzer), text("title1", unigramAnalyzer))
-	dm.AddFieldMappingsAt("body", text("body", mainAnalyzer), text("body1", unigramAnalyzer))
+	dm.AddFieldMappingsAt("title", text("title", mainAnalyzer), text("title1", unigramAnalyzer), text("title3", trigramAnalyzer))
+	dm.AddFieldMappingsAt("body", text("body", mainAnalyzer), text("body1", unigramAnalyzer), text("body3", trigramAnalyzer))
 	for _, f := range []string{"unit", "category", "type", "level"} {
 		dm.AddFieldMappingsAt(f, kw())
 	}
@@ -233,7 +232,10 @@ type posting struct {
 type termPostingsFunc func(key string, ps []posting) error
 
 // walkTerms enumerates the terms of the bleve index, merging each term's
-// title and body postings.
+// title and body postings. An in-memory scorch index never merges its
+// segments (one per batch), so rather than asking every segment for every
+// term (TermFieldReader), it merges the segments' sorted dictionaries and
+// reads each term's postings from the segments that have it.
 func (ix *Index) walkTerms(f termPostingsFunc) error {
 	ai, err := ix.bleve.Advanced()
 	if err != nil {
@@ -244,115 +246,153 @@ func (ix *Index) walkTerms(f termPostingsFunc) error {
 		return err
 	}
 	defer r.Close()
+	snap, ok := r.(*scorch.IndexSnapshot)
+	if !ok {
+		return fmt.Errorf("search: unexpected index reader %T", r)
+	}
+	segs := snap.Segments()
 	// Internal document numbers change on merges; map them once through the
 	// external IDs (our document numbers).
-	intToDoc := map[uint64]int{}
-	dr, err := r.DocIDReaderAll()
-	if err != nil {
-		return err
+	docOf := make([][]int, len(segs))
+	for i, ss := range segs {
+		n := ss.Segment().Count()
+		docOf[i] = make([]int, n)
+		for num := range n {
+			id, err := ss.DocID(num)
+			if err != nil {
+				return err
+			}
+			d, err := strconv.Atoi(string(id))
+			if err != nil || d < 0 || d >= len(ix.docs) {
+				return fmt.Errorf("search: unexpected document id %q", id)
+			}
+			docOf[i][num] = d
+		}
 	}
-	for {
-		id, err := dr.Next()
+	for k, fields := range [][2]string{{"title", "body"}, {"title1", "body1"}, {"title3", "body3"}} {
+		tag := []byte{tagMain, tagUnigram, tagTrigram}[k]
+		title, err := newFieldWalker(segs, docOf, fields[0])
 		if err != nil {
-			dr.Close()
 			return err
 		}
-		if id == nil {
-			break
-		}
-		ext, err := r.ExternalID(id)
+		body, err := newFieldWalker(segs, docOf, fields[1])
 		if err != nil {
-			dr.Close()
 			return err
 		}
-		n, err := strconv.Atoi(ext)
-		if err != nil {
-			dr.Close()
-			return fmt.Errorf("search: unexpected document id %q", ext)
-		}
-		intToDoc[id.Value()] = n
-	}
-	dr.Close()
-
-	for k, fields := range [][2]string{{"title", "body"}, {"title1", "body1"}} {
-		tag := byte(tagMain)
-		if k == 1 {
-			tag = tagUnigram
-		}
-		if err := ix.mergeFields(r, intToDoc, fields[0], fields[1], k, tag, f); err != nil {
+		if err := ix.mergeFields(title, body, k, tag, f); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func dictTerms(r index.IndexReader, field string) ([]string, error) {
-	d, err := r.FieldDict(field)
-	if err != nil {
-		return nil, err
-	}
-	defer d.Close()
-	var out []string
-	for {
-		e, err := d.Next()
+// fieldWalker merges the term dictionaries of one field across segments.
+type fieldWalker struct {
+	docOf [][]int
+	dicts []segment.TermDictionary
+	iters []segment.DictionaryIterator
+	cur   []string // current term per segment, "" when exhausted
+	term  string   // the smallest current term
+	in    []int    // the segments whose current term is term
+	done  bool
+}
+
+func newFieldWalker(segs []*scorch.SegmentSnapshot, docOf [][]int, field string) (*fieldWalker, error) {
+	w := &fieldWalker{docOf: docOf, cur: make([]string, len(segs))}
+	for _, ss := range segs {
+		d, err := ss.Segment().Dictionary(field)
 		if err != nil {
 			return nil, err
 		}
-		if e == nil {
-			return out, nil
-		}
-		out = append(out, e.Term)
+		w.dicts = append(w.dicts, d)
+		w.iters = append(w.iters, d.AutomatonIterator(nil, nil, nil))
 	}
+	for i := range w.iters {
+		if err := w.advance(i); err != nil {
+			return nil, err
+		}
+	}
+	w.pick()
+	return w, nil
 }
 
-func (ix *Index) readPostings(r index.IndexReader, intToDoc map[uint64]int, term, field string, fn func(doc, tf int)) error {
-	tr, err := r.TermFieldReader(context.Background(), []byte(term), field, true, false, false)
+func (w *fieldWalker) advance(i int) error {
+	e, err := w.iters[i].Next()
 	if err != nil {
 		return err
 	}
-	defer tr.Close()
-	var tfd index.TermFieldDoc
-	for {
-		p, err := tr.Next(tfd.Reset())
+	w.cur[i] = ""
+	if e != nil {
+		w.cur[i] = e.Term
+		if e.Term == "" {
+			return fmt.Errorf("search: empty term in the index")
+		}
+	}
+	return nil
+}
+
+// pick sets term and in from the segments' current terms.
+func (w *fieldWalker) pick() {
+	w.done, w.in = true, w.in[:0]
+	for i, t := range w.cur {
+		switch {
+		case t == "":
+		case w.done || t < w.term:
+			w.term, w.in, w.done = t, append(w.in[:0], i), false
+		case t == w.term:
+			w.in = append(w.in, i)
+		}
+	}
+}
+
+// next moves past the current term.
+func (w *fieldWalker) next() error {
+	for _, i := range w.in {
+		if err := w.advance(i); err != nil {
+			return err
+		}
+	}
+	w.pick()
+	return nil
+}
+
+// postings calls fn with the document and frequency of every posting of
+// the current term.
+func (w *fieldWalker) postings(fn func(doc, tf int)) error {
+	term := []byte(w.term)
+	for _, i := range w.in {
+		pl, err := w.dicts[i].PostingsList(term, nil, nil)
 		if err != nil {
 			return err
 		}
-		if p == nil {
-			return nil
+		it := pl.Iterator(true, false, false, nil)
+		for {
+			p, err := it.Next()
+			if err != nil {
+				return err
+			}
+			if p == nil {
+				break
+			}
+			fn(w.docOf[i][p.Number()], int(p.Frequency()))
 		}
-		fn(intToDoc[p.ID.Value()], int(p.Freq))
 	}
+	return nil
 }
 
-func (ix *Index) mergeFields(r index.IndexReader, intToDoc map[uint64]int, titleField, bodyField string, lenKind int, tag byte, f termPostingsFunc) error {
-	tt, err := dictTerms(r, titleField)
-	if err != nil {
-		return err
-	}
-	bt, err := dictTerms(r, bodyField)
-	if err != nil {
-		return err
-	}
+func (ix *Index) mergeFields(title, body *fieldWalker, lenKind int, tag byte, f termPostingsFunc) error {
 	var ps []posting
 	byDoc := map[int]int{}
-	i, j := 0, 0
-	for i < len(tt) || j < len(bt) {
+	for !title.done || !body.done {
 		var term string
 		inTitle, inBody := false, false
 		switch {
-		case j >= len(bt) || (i < len(tt) && tt[i] < bt[j]):
-			term, inTitle = tt[i], true
-			i++
-		case i >= len(tt) || bt[j] < tt[i]:
-			term, inBody = bt[j], true
-			j++
+		case body.done || (!title.done && title.term < body.term):
+			term, inTitle = title.term, true
+		case title.done || body.term < title.term:
+			term, inBody = body.term, true
 		default:
-			term, inTitle, inBody = tt[i], true, true
-			i++
-			j++
-		}
-		if tag == tagMain && isLoneIdeograph(term) {
-			continue // queries use the unigram field for lone characters
+			term, inTitle, inBody = title.term, true, true
 		}
 		ps = ps[:0]
 		clear(byDoc)
@@ -365,19 +405,33 @@ func (ix *Index) mergeFields(r index.IndexReader, intToDoc map[uint64]int, title
 			}
 			return &ps[k]
 		}
+		skip := tag == tagMain && isLoneIdeograph(term) // queries use u terms for lone characters
 		if inTitle {
-			err := ix.readPostings(r, intToDoc, term, titleField, func(doc, _ int) { at(doc).title = ix.titleL[doc] })
-			if err != nil {
+			if !skip {
+				err := title.postings(func(doc, _ int) { at(doc).title = ix.titleL[doc] })
+				if err != nil {
+					return err
+				}
+			}
+			if err := title.next(); err != nil {
 				return err
 			}
 		}
 		if inBody {
-			err := ix.readPostings(r, intToDoc, term, bodyField, func(doc, tf int) {
-				at(doc).bi = bodyImpact(tf, ix.bodyLen[lenKind][doc], ix.avgLen[lenKind])
-			})
-			if err != nil {
+			if !skip {
+				err := body.postings(func(doc, tf int) {
+					at(doc).bi = bodyImpact(tf, ix.bodyLen[lenKind][doc], ix.avgLen[lenKind])
+				})
+				if err != nil {
+					return err
+				}
+			}
+			if err := body.next(); err != nil {
 				return err
 			}
+		}
+		if skip {
+			continue
 		}
 		slices.SortFunc(ps, comparePostings)
 		if err := f(string(tag)+term, ps); err != nil {
@@ -409,33 +463,40 @@ func bodyImpact(tf, dl int, avg float64) int {
 	return 1 + min(62, int(x*63))
 }
 
-// isLoneIdeograph reports whether term is a single ideographic rune, which
-// the bigram filter emits only where the rune stands alone.
+// isLoneIdeograph reports whether a main-field term is a single
+// ideographic rune, which cjk_bigram emits only where the rune stands alone.
 func isLoneIdeograph(term string) bool {
-	if len([]rune(term)) != 1 {
+	if utf8.RuneCountInString(term) != 1 {
 		return false
 	}
 	toks := tokenizer.Tokenize([]byte(term))
 	return len(toks) == 1 && toks[0].Type == analysis.Ideographic
 }
 
-// fieldLengths returns the number of tokens bleve indexes for a field with
-// the given units: in the main field (non-ideographic tokens, bigrams, and
-// lone ideographs) and in the unigram field (ideographic runes).
-func fieldLengths(us []unit) (main, uni int) {
+// fieldLengths returns the number of tokens of a field with the given
+// units in each analysis: m (non-ideographic tokens, bigrams, and lone
+// ideographs, as bleve's cjk analyzer counts them), u (ideographic runes)
+// and t (trigrams).
+func fieldLengths(us []unit) (main, uni, tri int) {
+	run := 0 // length of the current run of adjacent ideographic runes
 	for i, u := range us {
-		switch {
-		case !u.ideo:
+		if !u.ideo {
 			main++
-		case aligned(us, i):
+			run = 0
+			continue
+		}
+		uni++
+		if i > 0 && aligned(us, i-1) {
+			run++
+		} else {
+			run = 1
+		}
+		if aligned(us, i) || run == 1 {
 			main++
-			uni++
-		default:
-			uni++
-			if i == 0 || !aligned(us, i-1) {
-				main++
-			}
+		}
+		if run >= 3 {
+			tri++
 		}
 	}
-	return main, uni
+	return main, uni, tri
 }

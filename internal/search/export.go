@@ -71,18 +71,33 @@ func (ix *Index) Export() ([]File, Stats, error) {
 	var st Stats
 	var terms []termEntry
 	over := &packer{kind: 'o', target: opt.PackBytes}
-	facet := &packer{kind: 'f', target: opt.PackBytes / 4}
+	facet := &packer{kind: 'f', target: opt.PackBytes / 8}
 	err := ix.walkTerms(func(key string, ps []posting) error {
 		te := termEntry{key: key, df: len(ps)}
 		var e encoder
-		encodePostings(&e, ps[:min(len(ps), opt.TopK)])
-		te.tier0 = e.b
-		if len(ps) > opt.TopK {
+		k := len(ps)
+		if k > opt.Members {
+			k = opt.TopK
+		}
+		encodePostings(&e, ps[:k])
+		if k < len(ps) {
+			titles := 0
+			for titles < len(ps) && ps[titles].title > 0 {
+				titles++
+			}
+			if titles <= k {
+				e.uvarint(1) // every title posting is in the first tier
+			} else if titles-k <= opt.Members {
+				encodeDocs(&e, ps[k:titles])
+			} else {
+				e.uvarint(0) // unknown
+			}
 			var o encoder
-			encodePostings(&o, ps[opt.TopK:])
+			encodePostings(&o, ps[k:])
 			te.overflow = over.add(o.b)
 			te.facets = facet.add(ix.facetVector(ps))
 		}
+		te.tier0 = e.b
 		terms = append(terms, te)
 		return nil
 	})
@@ -101,7 +116,7 @@ func (ix *Index) Export() ([]File, Stats, error) {
 		e.b = append(e.b, te.key...)
 		e.uvarint(te.df)
 		e.b = append(e.b, te.tier0...)
-		if te.df > opt.TopK {
+		if te.df > opt.Members {
 			over.finish(&te.overflow)
 			facet.finish(&te.facets)
 			e.ref(te.overflow)
@@ -145,10 +160,14 @@ func (ix *Index) Export() ([]File, Stats, error) {
 	nChunks := max(1, (len(ix.docs)+opt.ChunkDocs-1)/opt.ChunkDocs)
 	chunks := make([][]byte, nChunks)
 	for c := range chunks {
-		var recs [][]any
+		recs := [][]any{}
 		for i := c * opt.ChunkDocs; i < min(len(ix.docs), (c+1)*opt.ChunkDocs); i++ {
 			d := ix.docs[i]
-			r := []any{d.ID, d.URL, d.Title, d.Body}
+			url := d.URL
+			if url == d.ID {
+				url = "" // the common case: the ID is the URL
+			}
+			r := []any{d.ID, url, d.Title, d.Body}
 			if d.HasFine {
 				r = append(r, d.FineMin, d.FineMax)
 			}
@@ -221,7 +240,7 @@ func (ix *Index) Export() ([]File, Stats, error) {
 	files = append(files, File{Path: path.Join(Dir, metaName), Data: mb})
 
 	entry := entryJSON{
-		Format: FormatVersion, Docs: len(ix.docs), PageSize: PageSize, TopK: opt.TopK,
+		Format: FormatVersion, Docs: len(ix.docs), PageSize: PageSize, TopK: opt.TopK, Members: opt.Members,
 		Shards: nShards, ShardGroup: shardGroup, ShardHashes: shardHashes,
 		ChunkDocs: opt.ChunkDocs, ChunkGroup: chunkGroup, ChunkHashes: chunkHashes,
 		Meta: metaName, Browse: browse,

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 )
 
 // FormatVersion names the on-disk format described in doc.go.
@@ -14,7 +15,7 @@ const FormatVersion = "sunlight-search/1"
 // Dir is the directory, relative to the site root, that holds the index.
 const Dir = "search"
 
-var errCorrupt = errors.New("search: corrupt index file")
+var errCorrupt = errors.New("corrupt index file")
 
 type encoder struct{ b []byte }
 
@@ -99,6 +100,39 @@ func decodePostings(d *decoder, n int, out []posting) []posting {
 	return out
 }
 
+// encodeDocs appends the title set of a large term: varint count+1, then
+// document deltas in increasing order. A count of 0 (written as 0) means
+// unknown; see decodeTitleDocs.
+func encodeDocs(e *encoder, ps []posting) {
+	docs := make([]int, len(ps))
+	for i, p := range ps {
+		docs[i] = p.doc
+	}
+	slices.Sort(docs)
+	e.uvarint(len(docs) + 1)
+	prev := 0
+	for _, d := range docs {
+		e.uvarint(d - prev)
+		prev = d
+	}
+}
+
+// decodeTitleDocs returns the documents listed by encodeDocs and whether
+// the list is known.
+func decodeTitleDocs(d *decoder) ([]int, bool) {
+	n := d.uvarint()
+	if n == 0 {
+		return nil, false
+	}
+	out := make([]int, 0, n-1)
+	doc := 0
+	for i := 0; i < n-1 && d.err == nil; i++ {
+		doc += d.uvarint()
+		out = append(out, doc)
+	}
+	return out, true
+}
+
 // fnv1a is the 32-bit FNV-1a hash of s; it assigns term keys to shards.
 func fnv1a(s string) uint32 {
 	h := uint32(2166136261)
@@ -153,6 +187,7 @@ type entryJSON struct {
 	Docs        int      `json:"docs"`
 	PageSize    int      `json:"pageSize"`
 	TopK        int      `json:"topK"`
+	Members     int      `json:"members"`
 	Shards      int      `json:"shards"`
 	ShardGroup  int      `json:"shardGroup"`
 	ShardHashes []string `json:"shardHashes"`

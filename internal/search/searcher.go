@@ -92,12 +92,41 @@ type Searcher struct {
 }
 
 type dictEntry struct {
-	key      string
-	df       int
-	tier0    []posting
-	overflow ref
-	facets   ref
-	all      []posting // tier0 + overflow, once loaded
+	key         string
+	df          int
+	tier0       []posting
+	titleDocs   []int // df > Members: title documents beyond the first tier
+	titlesKnown bool  // every document with the term in its title is known
+	overflow    ref
+	facets      ref
+	all         []posting   // tier0 + overflow, once loaded
+	docs        map[int]int // df <= Members: document → 1 if in title, else 0
+}
+
+// titleInfo reports whether the term is in doc's title, and whether that
+// is known from the dictionary entry alone.
+func (de *dictEntry) titleInfo(doc int) (inTitle, known bool) {
+	if !de.titlesKnown {
+		return false, false
+	}
+	for _, p := range de.tier0 {
+		if p.doc == doc {
+			return p.title > 0, true
+		}
+	}
+	_, found := slices.BinarySearch(de.titleDocs, doc)
+	return found, true
+}
+
+// docSet returns the documents of a term with df <= Members.
+func (de *dictEntry) docSet() map[int]int {
+	if de.docs == nil {
+		de.docs = make(map[int]int, len(de.tier0))
+		for _, p := range de.tier0 {
+			de.docs[p.doc] = min(1, p.title)
+		}
+	}
+	return de.docs
 }
 
 type record struct {
@@ -122,6 +151,11 @@ func Open(fsys fs.FS) (*Searcher, error) {
 	}
 	if s.entry.Format != FormatVersion {
 		return nil, fmt.Errorf("search: %s: format %q, want %q", ptr.Entry, s.entry.Format, FormatVersion)
+	}
+	if e := s.entry; e.Shards < 1 || e.ShardGroup < 1 || len(e.ShardHashes)*e.ShardGroup < e.Shards ||
+		e.ChunkDocs < 1 || e.ChunkGroup < 1 || len(e.ChunkHashes)*e.ChunkGroup*e.ChunkDocs < e.Docs ||
+		e.TopK < 1 || e.Members < e.TopK {
+		return nil, fmt.Errorf("search: %s: %w", ptr.Entry, errCorrupt)
 	}
 	if err := s.readJSON(s.entry.Meta, &s.meta); err != nil {
 		return nil, err
@@ -186,8 +220,14 @@ func (s *Searcher) lookup(key string) (*dictEntry, error) {
 		for n := d.uvarint(); n > 0 && d.err == nil; n-- {
 			de := &dictEntry{key: string(d.bytes(d.uvarint()))}
 			de.df = d.uvarint()
-			de.tier0 = decodePostings(d, min(de.df, e.TopK), nil)
-			if de.df > e.TopK {
+			k := de.df
+			if k > e.Members {
+				k = e.TopK
+			}
+			de.tier0 = decodePostings(d, k, nil)
+			de.titlesKnown = true
+			if k < de.df {
+				de.titleDocs, de.titlesKnown = decodeTitleDocs(d)
 				de.overflow, de.facets = d.ref(), d.ref()
 			}
 			m[de.key] = de
@@ -218,7 +258,7 @@ func (s *Searcher) blob(kind byte, r ref) ([]byte, error) {
 
 // postings returns all postings of an entry.
 func (s *Searcher) postings(de *dictEntry) ([]posting, error) {
-	if de.df <= s.entry.TopK {
+	if de.df <= s.entry.Members {
 		return de.tier0, nil
 	}
 	if de.all == nil {
@@ -227,7 +267,7 @@ func (s *Searcher) postings(de *dictEntry) ([]posting, error) {
 			return nil, err
 		}
 		d := &decoder{b: b}
-		all := decodePostings(d, de.df-s.entry.TopK, slices.Clone(de.tier0))
+		all := decodePostings(d, de.df-len(de.tier0), slices.Clone(de.tier0))
 		if d.err != nil {
 			return nil, fmt.Errorf("search: postings of %q: %w", de.key, d.err)
 		}
@@ -255,6 +295,9 @@ func (s *Searcher) recordOf(doc int) (record, error) {
 			rec := record{}
 			rec.id, _ = r[0].(string)
 			rec.url, _ = r[1].(string)
+			if rec.url == "" {
+				rec.url = rec.id
+			}
 			rec.title, _ = r[2].(string)
 			rec.body, _ = r[3].(string)
 			if len(r) >= 6 {
@@ -342,15 +385,65 @@ func (s *Searcher) Search(q Query) (Results, error) {
 	if q.Page < 1 {
 		q.Page = 1
 	}
-	res := Results{Page: q.Page}
+	ev, res, err := s.evaluate(q)
+	if err != nil || ev == nil {
+		return res, err
+	}
+	page, err := ev.rank((q.Page-1)*PageSize, q.Page*PageSize)
+	if err != nil {
+		return res, err
+	}
+	if len(page) == 0 {
+		empty := true
+		if q.Page > 1 && len(ev.cands) > 0 {
+			first, err := ev.rank(0, PageSize)
+			if err != nil {
+				return res, err
+			}
+			empty = len(first) == 0
+		}
+		if empty {
+			return s.fallback(q, &ev.filter, ev.parts)
+		}
+	}
+	for _, h := range page {
+		hit, err := s.hit(h.posting.doc, h.posting.combo, h.inTitle, ev.parts)
+		if err != nil {
+			return res, err
+		}
+		res.Hits = append(res.Hits, hit)
+	}
+	return res, nil
+}
+
+// evaluation holds the candidates of a query that has terms, all present
+// in the index, and how to confirm and rank them.
+type evaluation struct {
+	parts    []*part
+	filter   filter
+	cands    []posting // in posting order
+	check    func(posting) (ok, inTitle bool, err error)
+	notTitle func(posting) bool
+}
+
+func (ev *evaluation) rank(lo, hi int) ([]ranked, error) {
+	return rankPage(ev.cands, lo, hi, ev.check, ev.notTitle)
+}
+
+// evaluate computes everything but the hits. It returns a nil evaluation
+// with complete results when the query needs no ranking (no terms, a
+// missing term, impossible filters).
+func (s *Searcher) evaluate(q Query) (*evaluation, Results, error) {
+	res := Results{Page: q.Page, Hits: []Hit{}}
 	f := s.compileFilter(q)
 	parts := parseQuery(q.Text)
 	if f.impossible || (len(parts) == 0 && !f.any) {
 		res.Facets = s.facetsFrom(nil)
-		return res, nil
+		return nil, res, nil
 	}
 	if len(parts) == 0 {
-		return s.browse(q, &f)
+		res, err := s.browse(q, &f)
+		return nil, res, err
 	}
 	var keys []string
 	entries := map[string]*dictEntry{}
@@ -362,7 +455,7 @@ func (s *Searcher) Search(q Query) (Results, error) {
 			}
 			de, err := s.lookup(k)
 			if err != nil {
-				return res, err
+				return nil, res, err
 			}
 			entries[k] = de
 			keys = append(keys, k)
@@ -372,7 +465,17 @@ func (s *Searcher) Search(q Query) (Results, error) {
 		}
 	}
 	if missing {
-		return s.fallback(q, &f, parts)
+		// A code or number that occurs nowhere gets no near misses.
+		for _, p := range parts {
+			for _, k := range p.words {
+				if entries[k] == nil {
+					res.Facets = s.facetsFrom(nil)
+					return nil, res, nil
+				}
+			}
+		}
+		res, err := s.fallback(q, &f, parts)
+		return nil, res, err
 	}
 	var driver *dictEntry
 	for _, k := range keys {
@@ -383,72 +486,65 @@ func (s *Searcher) Search(q Query) (Results, error) {
 	}
 	list, err := s.postings(driver)
 	if err != nil {
-		return res, err
+		return nil, res, err
 	}
-	// Terms whose postings are all in their shard prune the candidates.
-	var prune []map[int]int // doc → title
-	allInline := true
+	// Terms whose documents are all listed in their shard prune the
+	// candidates; larger ones leave the work to confirmation.
+	var others, small []*dictEntry
+	big := false
 	for _, k := range keys {
 		de := entries[k]
 		if de == driver {
 			continue
 		}
-		if de.df > s.entry.TopK {
-			allInline = false
-			continue
+		others = append(others, de)
+		if de.df > s.entry.Members {
+			big = true
+		} else {
+			small = append(small, de)
 		}
-		m := make(map[int]int, len(de.tier0))
-		for _, p := range de.tier0 {
-			m[p.doc] = p.title
-		}
-		prune = append(prune, m)
 	}
 	var cands []posting
-	var titleAll []bool // for unconfirmed multi-term ranking: every term in the title
 next:
 	for _, p := range list {
 		if !s.pass(&f, p.doc, p.combo) {
 			continue
 		}
-		inTitle := p.title > 0
-		for _, m := range prune {
-			t, ok := m[p.doc]
-			if !ok {
+		for _, de := range small {
+			if _, ok := de.docSet()[p.doc]; !ok {
 				continue next
 			}
-			inTitle = inTitle && t > 0
 		}
 		cands = append(cands, p)
-		titleAll = append(titleAll, inTitle)
 	}
 	singles := true
 	for _, p := range parts {
 		singles = singles && p.single()
 	}
-	confirm := f.fine || !singles || !allInline
+	confirm := f.fine || !singles || big
 	res.Total = len(cands)
 	res.TotalExact = !confirm
-	if driver.df > s.entry.TopK && !f.any {
+	if driver.df > s.entry.Members && !f.any {
 		b, err := s.blob('f', driver.facets)
 		if err != nil {
-			return res, err
+			return nil, res, err
 		}
 		res.Facets, err = s.facetsFromVector(b)
 		if err != nil {
-			return res, err
+			return nil, res, err
 		}
 	} else {
 		res.Facets = s.facetsFrom(cands)
 	}
 	res.Pages = (res.Total + PageSize - 1) / PageSize
 
-	titleOf := map[int]bool{}
-	for i, p := range cands {
-		titleOf[p.doc] = titleAll[i]
-	}
 	check := func(p posting) (ok, inTitle bool, err error) {
 		if !confirm {
-			return true, titleOf[p.doc], nil
+			inTitle = p.title > 0
+			for _, de := range small {
+				inTitle = inTitle && de.docSet()[p.doc] > 0
+			}
+			return true, inTitle, nil
 		}
 		r, err := s.recordOf(p.doc)
 		if err != nil {
@@ -460,31 +556,18 @@ next:
 		ok, inTitle = matchRecord(parts, r)
 		return ok, inTitle, nil
 	}
-	page, err := rankPage(cands, q.Page, check)
-	if err != nil {
-		return res, err
-	}
-	if len(page) == 0 {
-		empty := true
-		if q.Page > 1 && len(cands) > 0 {
-			first, err := rankPage(cands, 1, check)
-			if err != nil {
-				return res, err
+	// notTitle tells, from the dictionary alone, that a candidate cannot
+	// match in its title; such candidates are confirmed only if needed.
+	notTitle := func(p posting) bool {
+		for _, de := range others {
+			if in, known := de.titleInfo(p.doc); known && !in {
+				return true
 			}
-			empty = len(first) == 0
 		}
-		if empty {
-			return s.fallback(q, &f, parts)
-		}
+		return false
 	}
-	for _, h := range page {
-		hit, err := s.hit(h.posting.doc, h.posting.combo, h.inTitle, parts)
-		if err != nil {
-			return res, err
-		}
-		res.Hits = append(res.Hits, hit)
-	}
-	return res, nil
+	ev := &evaluation{parts: parts, filter: f, cands: cands, check: check, notTitle: notTitle}
+	return ev, res, nil
 }
 
 // matchRecord reports whether every part matches the record's title or
@@ -507,32 +590,42 @@ type ranked struct {
 	inTitle bool
 }
 
-// rankPage returns the hits of page (1-based) of the candidates, which are
-// in posting order. Confirmed candidates rank by (in title, title length
-// if in title, body impact desc, document); check confirms one candidate.
-// Candidates are confirmed in order and only as far as the page needs,
-// plus one look-ahead candidate when body matches are merged.
-func rankPage(cands []posting, page int, check func(posting) (bool, bool, error)) ([]ranked, error) {
-	need := page * PageSize
-	var titled, demoted []ranked
+// rankPage returns hits [lo, need) of the candidates, which are in posting
+// order. Matching candidates rank by (in title, title length if
+// in title, body impact desc, document); check confirms one candidate, and
+// notTitle tells that a candidate cannot match in its title. Candidates
+// are confirmed in order and only as far as the page needs, plus one
+// look-ahead candidate when body matches are merged.
+func rankPage(cands []posting, lo, need int, check func(posting) (bool, bool, error), notTitle func(posting) bool) ([]ranked, error) {
+	type demotedCand struct {
+		p         posting
+		confirmed bool
+	}
+	var titled []ranked
+	var demoted []demotedCand
 	i := 0
 	for ; i < len(cands) && cands[i].title > 0 && len(titled) < need; i++ {
-		ok, t, err := check(cands[i])
+		p := cands[i]
+		if notTitle(p) {
+			demoted = append(demoted, demotedCand{p, false})
+			continue
+		}
+		ok, t, err := check(p)
 		if err != nil {
 			return nil, err
 		}
 		if ok && t {
-			titled = append(titled, ranked{cands[i], true})
+			titled = append(titled, ranked{p, true})
 		} else if ok {
-			demoted = append(demoted, ranked{cands[i], false})
+			demoted = append(demoted, demotedCand{p, true})
 		}
 	}
 	out := titled
 	if len(out) < need {
-		// Every candidate with the ranking term in its title is confirmed;
-		// merge the demoted ones with the body matches.
-		slices.SortFunc(demoted, func(a, b ranked) int {
-			return cmp.Or(cmp.Compare(b.posting.bi, a.posting.bi), cmp.Compare(a.posting.doc, b.posting.doc))
+		// Every candidate with the ranking term in its title has been
+		// seen; merge the demoted ones with the body matches.
+		slices.SortFunc(demoted, func(a, b demotedCand) int {
+			return cmp.Or(cmp.Compare(b.p.bi, a.p.bi), cmp.Compare(a.p.doc, b.p.doc))
 		})
 		var next *ranked
 		advance := func() error {
@@ -556,9 +649,19 @@ func rankPage(cands []posting, page int, check func(posting) (bool, bool, error)
 		}
 		k := 0
 		for len(out) < need {
-			if k < len(demoted) && (next == nil || before(demoted[k].posting, next.posting)) {
-				out = append(out, demoted[k])
+			if k < len(demoted) && (next == nil || before(demoted[k].p, next.posting)) {
+				d := demoted[k]
 				k++
+				if !d.confirmed {
+					ok, _, err := check(d.p)
+					if err != nil {
+						return nil, err
+					}
+					if !ok {
+						continue
+					}
+				}
+				out = append(out, ranked{d.p, false})
 			} else if next != nil {
 				out = append(out, *next)
 				if err := advance(); err != nil {
@@ -569,7 +672,6 @@ func rankPage(cands []posting, page int, check func(posting) (bool, bool, error)
 			}
 		}
 	}
-	lo := (page - 1) * PageSize
 	if lo >= len(out) {
 		return nil, nil
 	}
@@ -583,7 +685,7 @@ func before(a, b posting) bool {
 
 // browse lists the documents that pass the filters, in document order.
 func (s *Searcher) browse(q Query, f *filter) (Results, error) {
-	res := Results{Page: q.Page}
+	res := Results{Page: q.Page, Hits: []Hit{}}
 	var cands []posting
 	doc := 0
 	for _, r := range s.runs {
@@ -655,7 +757,12 @@ func fallbackTerms(parts []*part) []string {
 // fallback ranks the items that share the most rare bigrams and characters
 // with the query, using only the first tier of each term's postings.
 func (s *Searcher) fallback(q Query, f *filter, parts []*part) (Results, error) {
-	res := Results{Page: q.Page}
+	res := Results{Page: q.Page, Hits: []Hit{}}
+	if f.fine {
+		// Fine ranges are in the records only; no near misses then.
+		res.Facets = s.facetsFrom(nil)
+		return res, nil
+	}
 	type acc struct {
 		doc, combo, score, titles int
 	}
@@ -762,7 +869,7 @@ func (s *Searcher) facetsFromVector(b []byte) ([]Facet, error) {
 func (s *Searcher) facetList(counts []int) []Facet {
 	var out []Facet
 	for d := range s.dims {
-		fc := Facet{Name: dimNames[d]}
+		fc := Facet{Name: dimNames[d], Values: []FacetValue{}}
 		for v, label := range s.dims[d] {
 			c := counts[s.base[d]+v]
 			if c == 0 {

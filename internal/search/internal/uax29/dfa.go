@@ -272,6 +272,39 @@ func Build(p *Props) *Tables {
 	return t
 }
 
+// DropUnnormalized gives every code point that NFKC never outputs
+// (unnormalized(r) reports them) the symbol of the code point before it,
+// which merges runs: the client tokenizes NFKC text only.
+func (t *Tables) DropUnnormalized(unnormalized func(rune) bool) {
+	var runs []Run
+	for i, r := range t.Runs {
+		end := rune(0x110000)
+		if i+1 < len(t.Runs) {
+			end = t.Runs[i+1].First
+		}
+		// Split the run into pieces of normalised code points; the others
+		// extend whatever precedes them.
+		for c := r.First; c < end; {
+			if unnormalized(c) {
+				c++
+				continue
+			}
+			d := c
+			for d < end && !unnormalized(d) {
+				d++
+			}
+			if len(runs) == 0 || runs[len(runs)-1].Symbol != r.Symbol {
+				runs = append(runs, Run{First: c, Symbol: r.Symbol})
+			}
+			c = d
+		}
+	}
+	if len(runs) == 0 || runs[0].First != 0 {
+		runs = append([]Run{{First: 0, Symbol: 0}}, runs...)
+	}
+	t.Runs = runs
+}
+
 // mergeSymbols merges symbols whose DFA columns are identical, and then
 // adjacent runs that have become equal.
 func (t *Tables) mergeSymbols() {

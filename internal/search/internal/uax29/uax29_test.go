@@ -4,9 +4,13 @@ import (
 	"bytes"
 	"compress/gzip"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/blevesearch/segment"
 )
@@ -96,6 +100,29 @@ func equal(a, b []Segment) bool {
 		}
 	}
 	return true
+}
+
+// TestDropUnnormalized checks the tables the browser client carries, in
+// which code points that NFKC never outputs may have any symbol, on
+// NFKC-normalised text.
+func TestDropUnnormalized(t *testing.T) {
+	t.Parallel()
+	full := mustTables(t)
+	tb := *full
+	tb.Runs = slices.Clone(full.Runs)
+	tb.DropUnnormalized(func(r rune) bool { return !utf8.ValidRune(r) || !norm.NFKC.IsNormalString(string(r)) })
+	t.Logf("%d runs instead of %d", len(tb.Runs), len(full.Runs))
+	rng := rand.New(rand.NewPCG(3, 4))
+	for n := 0; n < 100000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			b.WriteRune(rune(rng.IntN(0x30000)))
+		}
+		s := norm.NFKC.String(strings.ToValidUTF8(b.String(), "x"))
+		if got, want := tb.Tokenize(s), reference(s); !equal(got, want) {
+			t.Fatalf("Tokenize(%+q) = %v, want %v", s, got, want)
+		}
+	}
 }
 
 func TestJSSize(t *testing.T) {
