@@ -76,7 +76,7 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 					fmt.Fprintf(env.Stderr, "sunlight: 没有修订记录:%s\n", h.Reason)
 				}
 				fmt.Fprintf(env.Stderr, "sunlight: wrote %d pages (%d files, %.1f MB) to %s in %d ms",
-					res.Pages, len(res.Files), float64(res.Bytes)/1e6, *out, res.Duration.Milliseconds())
+					res.Pages, res.FileCount, float64(res.Bytes)/1e6, *out, res.Duration.Milliseconds())
 				if n := diags.Count(diag.Warning); n > 0 {
 					fmt.Fprintf(env.Stderr, "; %d warnings", n)
 				}

@@ -24,14 +24,15 @@ import (
 type doc struct {
 	file  string
 	line0 int // file line of the document's first line, minus one
-	ix    *tomlpos.Index
+	src   string
+	ix    *tomlpos.Index // built on first use (see index)
 	diags *diag.List
 }
 
 // pos returns the position of a key path (or of its nearest written
 // ancestor, or of the document start).
 func (d *doc) pos(path string) diag.Position {
-	p, _ := d.ix.Lookup(path)
+	p, _ := d.index().Lookup(path)
 	if p.Line == 0 {
 		return diag.Position{File: d.file, Line: d.line0 + 1, Col: 1}
 	}
@@ -54,8 +55,9 @@ func decodeTOML(file string, line0 int, src string, v any, diags *diag.List) (*d
 
 // decodeWith is decodeTOML with a prepared schema.
 func decodeWith(sc *schema, file string, line0 int, src string, v any, diags *diag.List) (*doc, bool) {
-	d := &doc{file: file, line0: line0, ix: tomlpos.Scan(src), diags: diags}
-	if _, err := toml.Decode(src, v); err != nil {
+	d := &doc{file: file, line0: line0, src: src, diags: diags}
+	md, err := toml.Decode(src, v)
+	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			line, col := pe.Position.Line, runeCol(src, pe.Position.Line, pe.Position.Start)
@@ -75,8 +77,21 @@ func decodeWith(sc *schema, file string, line0 int, src string, v any, diags *di
 		}
 		return d, false
 	}
-	checkKeys(d, sc)
+	// Unknown keys are the ones the decoder left undecoded; only then is
+	// the document indexed to find and place them (the schema decides).
+	if len(md.Undecoded()) > 0 {
+		checkKeys(d, sc)
+	}
 	return d, true
+}
+
+// index returns the document's key index, building it on first use: most
+// documents are valid and never need a position.
+func (d *doc) index() *tomlpos.Index {
+	if d.ix == nil {
+		d.ix = tomlpos.Scan(d.src)
+	}
+	return d.ix
 }
 
 // runeCol converts the decoder's byte offset into a rune column on line.
@@ -136,7 +151,7 @@ func tomlHint(msg string) string {
 
 // checkKeys reports every written key that the schema does not have.
 func checkKeys(d *doc, sc *schema) {
-	for _, path := range d.ix.Keys() {
+	for _, path := range d.index().Keys() {
 		known, ok := sc.lookup(splitSegs(path))
 		if ok || known == nil {
 			continue
@@ -256,7 +271,7 @@ func (d *doc) required(path, value, what, example string) bool {
 	if example != "" {
 		hint += ",例如 " + example
 	}
-	if d.ix.Has(path) {
+	if d.index().Has(path) {
 		d.errorf(path, hint, "%s(%s)不能为空", what, path)
 	} else {
 		parent, _ := splitPath(path)

@@ -131,12 +131,43 @@ func Render(site *model.Site, opt Options) ([]Output, error) {
 // Pages renders the given pages in parallel, in order.
 func (r *Renderer) Pages(pages []Page) ([]Output, error) {
 	outs := make([]Output, len(pages))
-	errs := make([]error, len(pages))
+	err := r.Each(pages, func(i int, o Output) error {
+		o.Data = bytes.Clone(o.Data)
+		outs[i] = o
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return outs, nil
+}
+
+// Each renders the pages in parallel and hands each result to fn, from
+// the rendering goroutine, as soon as it is ready; o.Data is only valid
+// during the call. It stops at the first error. A build streams pages to
+// disk this way instead of holding the whole site in memory.
+func (r *Renderer) Each(pages []Page, fn func(i int, o Output) error) error {
 	workers := r.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	var wg sync.WaitGroup
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	fail := func(err error) {
+		mu.Lock()
+		if firstErr == nil {
+			firstErr = err
+		}
+		mu.Unlock()
+	}
+	failed := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return firstErr != nil
+	}
 	next := make(chan int)
 	for w := 0; w < workers; w++ {
 		wg.Add(1)
@@ -144,9 +175,17 @@ func (r *Renderer) Pages(pages []Page) ([]Output, error) {
 			defer wg.Done()
 			var buf bytes.Buffer
 			for i := range next {
+				if failed() {
+					continue
+				}
 				buf.Reset()
-				errs[i] = r.execute(&buf, pages[i])
-				outs[i] = Output{Path: pages[i].File(), Data: bytes.Clone(buf.Bytes())}
+				if err := r.execute(&buf, pages[i]); err != nil {
+					fail(fmt.Errorf("render %s: %w", pages[i].Path, err))
+					continue
+				}
+				if err := fn(i, Output{Path: pages[i].File(), Data: buf.Bytes()}); err != nil {
+					fail(err)
+				}
 			}
 		}()
 	}
@@ -155,12 +194,7 @@ func (r *Renderer) Pages(pages []Page) ([]Output, error) {
 	}
 	close(next)
 	wg.Wait()
-	for i, err := range errs {
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", pages[i].Path, err)
-		}
-	}
-	return outs, nil
+	return firstErr
 }
 
 // Extras returns the files that are not pages: the theme's assets and

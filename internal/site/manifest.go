@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"sunlight/internal/history"
 	"sunlight/internal/render"
 )
 
@@ -26,12 +27,16 @@ type Manifest struct {
 	Files     map[string]string `json:"files"`            // path → hex SHA-256
 }
 
-// manifest builds the manifest of files.
-func manifest(files []render.Output, commit string) render.Output {
+// manifestOf builds manifest.json from the SHA-256 sums of the files
+// (render.Output with the sum as Data) and the history's commit.
+func manifestOf(sums []render.Output, h *history.History) render.Output {
+	commit := ""
+	if h != nil && h.Available {
+		commit = h.Head
+	}
 	m := Manifest{Generator: "sunlight", Commit: commit, Files: map[string]string{}}
-	for _, f := range files {
-		sum := sha256.Sum256(f.Data)
-		m.Files[f.Path] = hex.EncodeToString(sum[:])
+	for _, f := range sums {
+		m.Files[f.Path] = hex.EncodeToString(f.Data)
 	}
 	b, _ := json.MarshalIndent(m, "", " ") // map keys are sorted: deterministic
 	return render.Output{Path: ManifestFile, Data: append(b, '\n')}

@@ -15,10 +15,12 @@ package site
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io/fs"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"sunlight/internal/bench"
@@ -46,14 +48,15 @@ type Options struct {
 
 // Result summarises a finished build.
 type Result struct {
-	Site     *model.Site
-	Coverage *check.Coverage
-	Bench    *bench.Analysis
-	History  *history.History
-	Files    []render.Output
-	Pages    int // HTML pages among Files
-	Bytes    int64
-	Duration time.Duration
+	Site      *model.Site
+	Coverage  *check.Coverage
+	Bench     *bench.Analysis
+	History   *history.History
+	Files     []render.Output // all files, from Render (nil after Build)
+	FileCount int             // files written or rendered, manifest included
+	Pages     int             // pages
+	Bytes     int64
+	Duration  time.Duration
 }
 
 // Load loads, links and checks the content, returning the site, its
@@ -139,7 +142,7 @@ func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		return nil, diags, err
 	}
 	files = withManifest(files, h)
-	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, History: d.History, Files: files}
+	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, History: d.History, Files: files, FileCount: len(files)}
 	for _, f := range files {
 		res.Bytes += int64(len(f.Data))
 		if strings.HasSuffix(f.Path, ".html") {
@@ -150,34 +153,94 @@ func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	return res, diags, nil
 }
 
-// Build renders the site and writes it to opt.Out atomically. When the
-// content has errors it writes nothing and returns the diagnostics.
+// Build renders the site and writes it to opt.Out atomically. Pages are
+// written to the staging directory as they are rendered, so the site is
+// never held in memory whole. When the content has errors it writes
+// nothing and returns the diagnostics; Result.Files is nil.
 func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	start := time.Now()
 	if opt.Out == "" {
 		return nil, nil, fmt.Errorf("site: no output directory")
 	}
-	res, diags, err := Render(ctx, opt)
-	if err != nil || res == nil {
+	s, d, diags := Load(opt)
+	if diags.HasErrors() {
+		return nil, diags, nil
+	}
+	h, err := readHistory(ctx, opt)
+	if err != nil {
+		return nil, diags, err
+	}
+	d.History = h
+	r, err := newRenderer(s, d, opt)
+	if err != nil {
+		return nil, diags, err
+	}
+	pages := r.Plan()
+	st, err := newStaging(opt.Out)
+	if err != nil {
+		return nil, diags, err
+	}
+	defer st.abort()
+	extras := r.Extras(pages)
+	paths := make([]string, 0, len(pages)+len(extras))
+	for _, p := range pages {
+		paths = append(paths, p.File())
+	}
+	for _, e := range extras {
+		paths = append(paths, e.Path)
+	}
+	if err := st.mkdirs(paths); err != nil {
+		return nil, diags, err
+	}
+	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, History: h, Pages: len(pages)}
+	var mu sync.Mutex
+	sums := make([]render.Output, 0, len(paths)) // path and hash only, for the manifest
+	record := func(o render.Output) {
+		sum := sha256.Sum256(o.Data)
+		mu.Lock()
+		sums = append(sums, render.Output{Path: o.Path, Data: sum[:]})
+		res.Bytes += int64(len(o.Data))
+		mu.Unlock()
+	}
+	err = r.Each(pages, func(_ int, o render.Output) error {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		record(o)
+		return st.write(o.Path, o.Data)
+	})
+	if err != nil {
+		return nil, diags, err
+	}
+	for _, e := range extras {
+		record(e)
+		if err := st.write(e.Path, e.Data); err != nil {
+			return nil, diags, err
+		}
+	}
+	m := manifestOf(sums, h)
+	if err := st.write(m.Path, m.Data); err != nil {
 		return nil, diags, err
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}
-	if err := Write(opt.Out, res.Files); err != nil {
+	if err := st.commit(); err != nil {
 		return nil, diags, err
 	}
+	res.FileCount = len(sums) + 1
 	res.Duration = time.Since(start)
 	return res, diags, nil
 }
 
 // withManifest adds manifest.json to the (sorted) files.
 func withManifest(files []render.Output, h *history.History) []render.Output {
-	commit := ""
-	if h != nil && h.Available {
-		commit = h.Head
+	sums := make([]render.Output, len(files))
+	for i, f := range files {
+		sum := sha256.Sum256(f.Data)
+		sums[i] = render.Output{Path: f.Path, Data: sum[:]}
 	}
-	files = append(files, manifest(files, commit))
+	files = append(files, manifestOf(sums, h))
 	sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
 	return files
 }

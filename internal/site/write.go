@@ -22,31 +22,133 @@ const Marker = ".sunlight-output"
 // Write writes files into a fresh staging directory next to out and swaps
 // it in for out. On any error out is left untouched.
 func Write(out string, files []render.Output) error {
+	st, err := newStaging(out)
+	if err != nil {
+		return err
+	}
+	defer st.abort()
+	paths := make([]string, len(files))
+	for i, f := range files {
+		paths[i] = f.Path
+	}
+	if err := st.mkdirs(paths); err != nil {
+		return err
+	}
+	if err := st.writeAll(files); err != nil {
+		return err
+	}
+	return st.commit()
+}
+
+// staging is a build being written beside the output directory.
+type staging struct {
+	out, dir string
+	done     bool
+}
+
+// newStaging checks that out may be replaced and creates the staging
+// directory next to it.
+func newStaging(out string) (*staging, error) {
 	out = filepath.Clean(out)
 	if err := checkReplaceable(out); err != nil {
-		return err
+		return nil, err
 	}
 	parent, base := filepath.Dir(out), filepath.Base(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("write: %w", err)
+		return nil, fmt.Errorf("write: %w", err)
 	}
 	removeStale(parent, base)
-	staging, err := os.MkdirTemp(parent, base+".staging-")
+	dir, err := os.MkdirTemp(parent, base+".staging-")
 	if err != nil {
-		return fmt.Errorf("write: %w", err)
+		return nil, fmt.Errorf("write: %w", err)
 	}
-	if err := os.Chmod(staging, 0o755); err != nil {
-		return fmt.Errorf("write: %w", err)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		os.RemoveAll(dir)
+		return nil, fmt.Errorf("write: %w", err)
 	}
-	if err := writeAll(staging, files); err != nil {
-		os.RemoveAll(staging)
-		return err
+	st := &staging{out: out, dir: dir}
+	return st, st.write(Marker, []byte("This directory is written by sunlight build; it is replaced on every build.\n"))
+}
+
+// mkdirs creates the folders of the given output paths.
+func (st *staging) mkdirs(paths []string) error {
+	dirs := map[string]bool{}
+	for _, p := range paths {
+		if err := checkPath(p); err != nil {
+			return err
+		}
+		dirs[path.Dir(p)] = true
 	}
-	if err := swap(staging, out); err != nil {
-		os.RemoveAll(staging)
-		return err
+	sorted := make([]string, 0, len(dirs))
+	for d := range dirs {
+		sorted = append(sorted, d)
+	}
+	sort.Strings(sorted)
+	for _, d := range sorted {
+		if err := os.MkdirAll(filepath.Join(st.dir, filepath.FromSlash(d)), 0o755); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
 	}
 	return nil
+}
+
+// write writes one file; safe for concurrent use once its folder exists.
+func (st *staging) write(p string, data []byte) error {
+	if err := checkPath(p); err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(st.dir, filepath.FromSlash(p)), data, 0o644); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	return nil
+}
+
+// writeAll writes files in parallel.
+func (st *staging) writeAll(files []render.Output) error {
+	var wg sync.WaitGroup
+	errs := make(chan error, 1)
+	next := make(chan render.Output)
+	for w := 0; w < runtime.GOMAXPROCS(0)*2; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range next {
+				if err := st.write(f.Path, f.Data); err != nil {
+					select {
+					case errs <- err:
+					default:
+					}
+				}
+			}
+		}()
+	}
+	for _, f := range files {
+		next <- f
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
+
+// commit swaps the staging directory in for the output directory.
+func (st *staging) commit() error {
+	if err := swap(st.dir, st.out); err != nil {
+		return err
+	}
+	st.done = true
+	return nil
+}
+
+// abort removes the staging directory unless it was committed.
+func (st *staging) abort() {
+	if !st.done {
+		os.RemoveAll(st.dir)
+	}
 }
 
 // checkReplaceable refuses to replace anything but a missing path, an
@@ -82,55 +184,6 @@ func removeStale(parent, base string) {
 		for _, m := range matches {
 			os.RemoveAll(m)
 		}
-	}
-}
-
-func writeAll(root string, files []render.Output) error {
-	dirs := map[string]bool{}
-	for _, f := range files {
-		if err := checkPath(f.Path); err != nil {
-			return err
-		}
-		dirs[path.Dir(f.Path)] = true
-	}
-	sorted := make([]string, 0, len(dirs))
-	for d := range dirs {
-		sorted = append(sorted, d)
-	}
-	sort.Strings(sorted)
-	for _, d := range sorted {
-		if err := os.MkdirAll(filepath.Join(root, filepath.FromSlash(d)), 0o755); err != nil {
-			return fmt.Errorf("write: %w", err)
-		}
-	}
-	all := append([]render.Output{{Path: Marker, Data: []byte("This directory is written by sunlight build; it is replaced on every build.\n")}}, files...)
-	var wg sync.WaitGroup
-	errs := make(chan error, 1)
-	next := make(chan render.Output)
-	for w := 0; w < runtime.GOMAXPROCS(0)*2; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				if err := os.WriteFile(filepath.Join(root, filepath.FromSlash(f.Path)), f.Data, 0o644); err != nil {
-					select {
-					case errs <- fmt.Errorf("write: %w", err):
-					default:
-					}
-				}
-			}
-		}()
-	}
-	for _, f := range all {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-		return nil
 	}
 }
 
