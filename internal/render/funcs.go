@@ -84,9 +84,10 @@ func (r *Renderer) Funcs() template.FuncMap {
 		"rangeChart": func(p *bench.Provision) template.HTML {
 			return template.HTML(bench.RangeChart(p))
 		},
-		"tierInfos": r.tierInfos,
-		"revisions": r.revisions,
-		"annualURL": func(u *model.Unit, year int) string { return link(permalink.Annual(u, year)) },
+		"tierInfos":   r.tierInfos,
+		"revisions":   r.revisions,
+		"searchEntry": func() string { return r.search },
+		"annualURL":   func(u *model.Unit, year int) string { return link(permalink.Annual(u, year)) },
 		"annualYears": func(u *model.Unit) []int {
 			if r.history == nil {
 				return nil

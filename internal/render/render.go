@@ -43,6 +43,9 @@ type Options struct {
 	// Bench is the analysis of the discretion benchmarks (parsed tiers,
 	// provisions compared across units); nil omits the comparison pages.
 	Bench *bench.Analysis
+	// SearchEntry is the site path of the search index's entry file
+	// (search/index.<hash>.json); empty when the site has no search index.
+	SearchEntry string
 	// History is the content's revision history; nil or unavailable omits
 	// the revision sections, snapshot pages and annual pages.
 	History *history.History
@@ -223,6 +226,7 @@ type Renderer struct {
 	charts  *flowchart.Cache
 	bench   *bench.Analysis
 	history *history.History // nil unless available
+	search  string           // search entry path, or ""
 }
 
 // New prepares rendering site: it parses the theme once.
@@ -245,7 +249,7 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	if base == "" {
 		base = "/"
 	}
-	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers, charts: &flowchart.Cache{}, bench: opt.Bench}
+	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers, charts: &flowchart.Cache{}, bench: opt.Bench, search: opt.SearchEntry}
 	if opt.History != nil && opt.History.Available {
 		r.history = opt.History
 	}

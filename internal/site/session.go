@@ -3,8 +3,6 @@ package site
 import (
 	"context"
 	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"os"
 	"path"
@@ -16,6 +14,8 @@ import (
 	"sunlight/internal/diag"
 	"sunlight/internal/history"
 	"sunlight/internal/load"
+	"sunlight/internal/model"
+	"sunlight/internal/permalink"
 	"sunlight/internal/render"
 )
 
@@ -36,6 +36,24 @@ type Session struct {
 	hashes map[string][sha256.Size]byte // output file → hash of what is on disk
 	broken bool                         // the last build or rebuild had errors
 	hist   *history.History             // read once, by the first build
+	// search holds the search index as written; rebuilds re-index the site
+	// (see DeferSearch).
+	search      []render.Output
+	searchEntry string
+	searchStale bool      // DeferSearch: the pages changed since the index was built
+	last        *analysis // the site of the last good rebuild, for RefreshSearch
+
+	// DeferSearch makes Rebuild leave the search index as it was, so pages
+	// reload at once; RefreshSearch then brings the index up to date.
+	// Re-indexing takes seconds on a large portal, too long to hold a
+	// preview up.
+	DeferSearch bool
+}
+
+// analysis is a loaded, linked and analysed site.
+type analysis struct {
+	site    *model.Site
+	derived *Derived
 }
 
 // Rebuilt describes one build or rebuild.
@@ -70,6 +88,12 @@ func (s *Session) Build(ctx context.Context) (*Rebuilt, diag.List, error) {
 		s.hist = h
 	}
 	derived.History = s.hist
+	searchFiles, err := buildSearch(site, derived, s.opt)
+	if err != nil {
+		return nil, diags, err
+	}
+	s.search = searchFiles
+	s.searchEntry = derived.SearchEntry
 	r, err := newRenderer(site, derived, s.opt)
 	if err != nil {
 		return nil, diags, err
@@ -79,7 +103,7 @@ func (s *Session) Build(ctx context.Context) (*Rebuilt, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	files = withManifest(files, s.hist)
+	files = withManifest(append(files, s.search...), s.hist)
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}
@@ -130,11 +154,23 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 		return nil, diags, nil
 	}
 	derived.History = s.hist
+	var searchOuts []render.Output
+	if s.DeferSearch {
+		derived.SearchEntry = s.searchEntry
+		s.searchStale = true
+		s.last = &analysis{site, derived}
+	} else {
+		var err error
+		if searchOuts, err = buildSearch(site, derived, s.opt); err != nil {
+			return nil, diags, err
+		}
+	}
 	r, err := newRenderer(site, derived, s.opt)
 	if err != nil {
 		return nil, diags, err
 	}
 	pages := r.Plan()
+	searchChanged := !s.DeferSearch && derived.SearchEntry != s.searchEntry
 
 	// Which content files changed, and did the set of files change?
 	now := map[string]bool{}
@@ -171,7 +207,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	var todo []render.Page
 	for _, p := range pages {
 		old, existed := s.deps[p.File()]
-		if everything || !existed || affected(p.Deps) || affected(old) {
+		if everything || !existed || affected(p.Deps) || affected(old) || searchChanged && p.Path == permalink.Search {
 			todo = append(todo, p)
 		}
 	}
@@ -180,11 +216,13 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 		return nil, diags, err
 	}
 	outs = append(outs, r.Extras(pages)...)
+	if !s.DeferSearch {
+		outs = append(outs, searchOuts...)
+		s.search, s.searchEntry = searchOuts, derived.SearchEntry
+	}
 	if err := ctx.Err(); err != nil {
 		return nil, diags, err
 	}
-	// The manifest covers every file: rendered now or kept from before.
-	outs = append(outs, s.manifest(outs, pages, r))
 
 	rb := &Rebuilt{Pages: len(pages)}
 	for _, p := range todo {
@@ -210,6 +248,9 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 		keep[o.Path] = true
 	}
 	keep[ManifestFile] = true
+	for _, f := range s.search {
+		keep[f.Path] = true
+	}
 	for f := range s.hashes {
 		if !keep[f] {
 			if err := removeOutput(s.opt.Out, f); err != nil {
@@ -218,6 +259,15 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 			delete(s.hashes, f)
 			rb.Removed = append(rb.Removed, f)
 		}
+	}
+	// The manifest covers every file on disk, rendered now or kept.
+	m := s.manifest()
+	if h := sha256.Sum256(m.Data); s.hashes[ManifestFile] != h {
+		if err := writeFileAtomic(s.opt.Out, m.Path, m.Data); err != nil {
+			return nil, diags, err
+		}
+		s.hashes[ManifestFile] = h
+		rb.Written = append(rb.Written, m.Path)
 	}
 	sort.Strings(rb.Written)
 	sort.Strings(rb.Removed)
@@ -293,26 +343,79 @@ func removeOutput(root, rel string) error {
 	return nil
 }
 
-// manifest computes manifest.json after a rebuild: the hashes of the files
-// just rendered, and the remembered hashes of the others.
-func (s *Session) manifest(outs []render.Output, pages []render.Page, r *render.Renderer) render.Output {
-	m := Manifest{Generator: "sunlight", Files: map[string]string{}}
-	if s.hist != nil && s.hist.Available {
-		m.Commit = s.hist.Head
-	}
-	fresh := map[string]bool{}
-	for _, o := range outs {
-		sum := sha256.Sum256(o.Data)
-		m.Files[o.Path] = hex.EncodeToString(sum[:])
-		fresh[o.Path] = true
-	}
-	for _, p := range pages {
-		if f := p.File(); !fresh[f] {
-			if h, ok := s.hashes[f]; ok {
-				m.Files[f] = hex.EncodeToString(h[:])
-			}
+// manifest computes manifest.json from the hashes of what is on disk.
+func (s *Session) manifest() render.Output {
+	sums := make([]render.Output, 0, len(s.hashes))
+	for p, h := range s.hashes {
+		if p != ManifestFile {
+			sums = append(sums, render.Output{Path: p, Data: h[:]})
 		}
 	}
-	b, _ := json.MarshalIndent(m, "", " ")
-	return render.Output{Path: ManifestFile, Data: append(b, '\n')}
+	return manifestOf(sums, s.hist)
+}
+
+// RefreshSearch re-indexes the site of the last rebuild when DeferSearch
+// left the index stale, writes the index files that changed, removes the
+// old ones and re-renders the search page. It returns the files written
+// and removed (nil when the index was up to date).
+func (s *Session) RefreshSearch(ctx context.Context) (*Rebuilt, error) {
+	if !s.searchStale || s.last == nil {
+		return nil, nil
+	}
+	start := time.Now()
+	d := *s.last.derived
+	outs, err := buildSearch(s.last.site, &d, s.opt)
+	if err != nil {
+		return nil, err
+	}
+	r, err := newRenderer(s.last.site, &d, s.opt)
+	if err != nil {
+		return nil, err
+	}
+	var searchPage []render.Page
+	for _, p := range r.Plan() {
+		if p.Path == permalink.Search {
+			searchPage = append(searchPage, p)
+		}
+	}
+	pages, err := r.Pages(searchPage)
+	if err != nil {
+		return nil, err
+	}
+	rb := &Rebuilt{Rendered: []string{permalink.File(permalink.Search)}}
+	keep := map[string]bool{}
+	for _, o := range append(outs, pages...) {
+		keep[o.Path] = true
+		h := sha256.Sum256(o.Data)
+		if old, ok := s.hashes[o.Path]; ok && old == h {
+			continue
+		}
+		if err := writeFileAtomic(s.opt.Out, o.Path, o.Data); err != nil {
+			return nil, err
+		}
+		s.hashes[o.Path] = h
+		rb.Written = append(rb.Written, o.Path)
+	}
+	for _, old := range s.search {
+		if !keep[old.Path] {
+			if err := removeOutput(s.opt.Out, old.Path); err != nil {
+				return nil, err
+			}
+			delete(s.hashes, old.Path)
+			rb.Removed = append(rb.Removed, old.Path)
+		}
+	}
+	s.search, s.searchEntry, s.searchStale = outs, d.SearchEntry, false
+	m := s.manifest()
+	if h := sha256.Sum256(m.Data); s.hashes[ManifestFile] != h {
+		if err := writeFileAtomic(s.opt.Out, m.Path, m.Data); err != nil {
+			return nil, err
+		}
+		s.hashes[ManifestFile] = h
+		rb.Written = append(rb.Written, m.Path)
+	}
+	sort.Strings(rb.Written)
+	sort.Strings(rb.Removed)
+	rb.Duration = time.Since(start)
+	return rb, nil
 }

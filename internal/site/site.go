@@ -31,6 +31,8 @@ import (
 	"sunlight/internal/load"
 	"sunlight/internal/model"
 	"sunlight/internal/render"
+	"sunlight/internal/search"
+	"sunlight/internal/searchindex"
 	"sunlight/internal/theme"
 	"sunlight/themes"
 )
@@ -44,6 +46,9 @@ type Options struct {
 	// ContentDir is the content folder on disk, for reading its revision
 	// history from git; empty means no history.
 	ContentDir string
+	// NoSearch leaves out the search index (the search page then lists
+	// units and categories only).
+	NoSearch bool
 }
 
 // Result summarises a finished build.
@@ -73,6 +78,8 @@ type Derived struct {
 	Coverage *check.Coverage
 	Bench    *bench.Analysis
 	History  *history.History // nil when not read
+	// SearchEntry is the search index's entry file, once built.
+	SearchEntry string
 }
 
 // readHistory reads the content's revision history when opt asks for it.
@@ -103,7 +110,31 @@ func analyze(s *model.Site, diags diag.List, loc *load.Locator) (*Derived, diag.
 }
 
 func newRenderer(s *model.Site, d *Derived, opt Options) (*render.Renderer, error) {
-	return render.New(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()), Coverage: d.Coverage, Bench: d.Bench, History: d.History})
+	return render.New(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()),
+		Coverage: d.Coverage, Bench: d.Bench, History: d.History, SearchEntry: d.SearchEntry})
+}
+
+// buildSearch indexes the site for search (unless opt.NoSearch) and
+// returns the index's files and its entry path.
+func buildSearch(s *model.Site, d *Derived, opt Options) ([]render.Output, error) {
+	if opt.NoSearch {
+		return nil, nil
+	}
+	idx, err := search.Build(searchindex.Docs(s, d.Bench), search.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	defer idx.Close()
+	files, stats, err := idx.Export()
+	if err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	d.SearchEntry = stats.Entry
+	out := make([]render.Output, len(files))
+	for i, f := range files {
+		out[i] = render.Output{Path: f.Path, Data: f.Data}
+	}
+	return out, nil
 }
 
 // renderAll renders every page and the extra files, sorted by path.
@@ -133,6 +164,10 @@ func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		return nil, diags, err
 	}
 	d.History = h
+	searchFiles, err := buildSearch(s, d, opt)
+	if err != nil {
+		return nil, diags, err
+	}
 	r, err := newRenderer(s, d, opt)
 	if err != nil {
 		return nil, diags, err
@@ -141,7 +176,7 @@ func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	files = withManifest(files, h)
+	files = withManifest(append(files, searchFiles...), h)
 	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, History: d.History, Files: files, FileCount: len(files)}
 	for _, f := range files {
 		res.Bytes += int64(len(f.Data))
@@ -171,6 +206,10 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		return nil, diags, err
 	}
 	d.History = h
+	searchFiles, err := buildSearch(s, d, opt)
+	if err != nil {
+		return nil, diags, err
+	}
 	r, err := newRenderer(s, d, opt)
 	if err != nil {
 		return nil, diags, err
@@ -181,7 +220,7 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		return nil, diags, err
 	}
 	defer st.abort()
-	extras := r.Extras(pages)
+	extras := append(r.Extras(pages), searchFiles...)
 	paths := make([]string, 0, len(pages)+len(extras))
 	for _, p := range pages {
 		paths = append(paths, p.File())
