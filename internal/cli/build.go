@@ -44,7 +44,7 @@ func (f *siteFlags) options() (site.Options, error) {
 func buildCmd() *Command {
 	return &Command{
 		Name:      "build",
-		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR]",
+		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR] [-no-search] [-no-history]",
 		Short:     "build the portal into a directory of static files",
 		Long: `Build reads the content directory, checks every file, and writes the
 whole portal as static files. If any content error is found, every error is
@@ -54,6 +54,7 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 			var sf siteFlags
 			sf.register(fs)
 			out := fs.String("out", "public", "output directory")
+			noSearch := fs.Bool("no-search", false, "leave out the search index")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
@@ -62,7 +63,7 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 				if err != nil {
 					return err
 				}
-				opt.Out = *out
+				opt.Out, opt.NoSearch = *out, *noSearch
 				res, diags, err := site.Build(ctx, opt)
 				printDiags(env, diags)
 				if err != nil {

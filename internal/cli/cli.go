@@ -45,7 +45,7 @@ type usageError struct{ msg string }
 func (e usageError) Error() string { return e.msg }
 
 func commands() []*Command {
-	return []*Command{buildCmd(), checkCmd(), serveCmd(), importCmd(), printCmd(), verifyCmd(), genCmd(), versionCmd()}
+	return []*Command{buildCmd(), checkCmd(), serveCmd(), searchCmd(), importCmd(), printCmd(), verifyCmd(), genCmd(), versionCmd()}
 }
 
 // Main runs the command line args and returns the exit code.

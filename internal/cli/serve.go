@@ -62,6 +62,7 @@ until the file is fixed. The site is built into a temporary directory unless
 				opt.BaseURL = local
 
 				sess := site.NewSession(opt)
+				sess.DeferSearch = true
 				rb, diags, err := sess.Build(ctx)
 				printDiags(env, diags)
 				if err != nil {
@@ -132,6 +133,13 @@ until the file is fixed. The site is built into a temporary directory unless
 						fmt.Fprintf(env.Stderr, "sunlight: %s changed: rendered %d pages, wrote %d files, removed %d in %d ms\n",
 							strings.Join(b.Paths, ", "), len(rb.Rendered), len(rb.Written), len(rb.Removed), rb.Duration.Milliseconds())
 						live.Reload(append(rb.Written, rb.Removed...))
+						// Then bring the search index up to date.
+						if sr, err := sess.RefreshSearch(ctx); err != nil {
+							fmt.Fprintf(env.Stderr, "sunlight: search: %v\n", err)
+						} else if sr != nil {
+							fmt.Fprintf(env.Stderr, "sunlight: search index updated in %d ms\n", sr.Duration.Milliseconds())
+							live.Reload(append(sr.Written, sr.Removed...))
+						}
 					}
 				}
 			}

@@ -76,6 +76,9 @@ func TestAccessibility(t *testing.T) {
 					chromedp.Navigate(url),
 					chromedp.WaitReady("body"),
 				)
+				if err == nil && name == "search" { // wait for the results
+					err = chromedp.Do(sctx, chromedp.Poll[chromedp.Void](`document.querySelector(".sl-summary")`))
+				}
 				if err == nil {
 					_, err = chromedp.Run(sctx, chromedp.Evaluate[chromedp.Void](axe))
 				}

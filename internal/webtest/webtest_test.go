@@ -37,7 +37,8 @@ func demo(t *testing.T) portal {
 			return
 		}
 		out := filepath.Join(dir, "public")
-		res, diags, e := site.Build(context.Background(), site.Options{Content: os.DirFS(filepath.Join(browsertest.Repo(t), "content")), Out: out, BaseURL: "http://127.0.0.1/lzfk/"})
+		res, diags, e := site.Build(context.Background(), site.Options{Content: os.DirFS(filepath.Join(browsertest.Repo(t), "content")), Out: out, BaseURL: "http://127.0.0.1/lzfk/",
+			ContentDir: filepath.Join(browsertest.Repo(t), "content")})
 		if e != nil || res == nil {
 			err = e
 			if err == nil {
@@ -59,7 +60,7 @@ func demo(t *testing.T) portal {
 func pickPages(out string) map[string]string {
 	pages := map[string]string{
 		"home": "", "units": "units/", "categories": "categories/", "category": "categories/cf/", "benchmarks": "benchmarks/",
-		"laws": "laws/", "coverage": "coverage/", "data": "data/", "changes": "changes/", "sitemap": "sitemap/", "search": "search/",
+		"laws": "laws/", "coverage": "coverage/", "data": "data/", "changes": "changes/", "sitemap": "sitemap/", "search": "search/?q=临时建筑",
 		"404": "does-not-exist/",
 	}
 	first := func(glob string, must string) string {
@@ -82,6 +83,8 @@ func pickPages(out string) map[string]string {
 	pages["law"] = first("laws/*/index.html", `id="h-cited"`)
 	pages["page"] = first("pages/*/index.html", "")
 	pages["compare"] = "compare/"
+	pages["annual"] = first("units/*/changes/*/index.html", "风险等级")
+	pages["snapshot"] = first("units/*/powers/*/history/*/index.html", "")
 	pages["volume"] = first("units/*/volume/*/index.html", "")
 	pages["poster"] = first("units/*/powers/*/poster/index.html", "")
 	pages["provision"] = first("compare/*/index.html", "<svg")

@@ -756,7 +756,7 @@ UI.prototype.render = function (s, res) {
     fc = res.facets[i]; key = fc.name;
     if (!fc.values.length && !s[key]) continue;
     box = aside.appendChild(el("div", "sl-facet"));
-    box.appendChild(el("h3", "", LABELS[key]));
+    box.appendChild(el("h2", "", LABELS[key]));
     ul = box.appendChild(el("ul"));
     if (s[key]) {
       ch = { page: "" }; ch[key] = "";
@@ -764,6 +764,7 @@ UI.prototype.render = function (s, res) {
     }
     for (j = 0; j < fc.values.length; j++) {
       v = fc.values[j]; ch = { page: "" }; ch[key] = String(v.value);
+      if (ch[key] === "" || !v.label) continue; // items without this property
       li = ul.appendChild(el("li"));
       a = li.appendChild(this.link(v.label, href(s, ch), ch[key] === s[key] ? "sl-selected" : ""));
       if (ch[key] === s[key]) a.setAttribute("aria-current", "true");
