@@ -14,6 +14,7 @@
 package site
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -221,19 +222,9 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	}
 	defer st.abort()
 	extras := append(r.Extras(pages), searchFiles...)
-	paths := make([]string, 0, len(pages)+len(extras))
-	for _, p := range pages {
-		paths = append(paths, p.File())
-	}
-	for _, e := range extras {
-		paths = append(paths, e.Path)
-	}
-	if err := st.mkdirs(paths); err != nil {
-		return nil, diags, err
-	}
 	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, History: h, Pages: len(pages)}
 	var mu sync.Mutex
-	sums := make([]render.Output, 0, len(paths)) // path and hash only, for the manifest
+	sums := make([]render.Output, 0, len(pages)+len(extras)) // path and hash only, for the manifest
 	record := func(o render.Output) {
 		sum := sha256.Sum256(o.Data)
 		mu.Lock()
@@ -241,21 +232,24 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		res.Bytes += int64(len(o.Data))
 		mu.Unlock()
 	}
+	writers := newPool(st, 8)
 	err = r.Each(pages, func(_ int, o render.Output) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		record(o)
-		return st.write(o.Path, o.Data)
+		writers.add(render.Output{Path: o.Path, Data: bytes.Clone(o.Data)})
+		return nil
 	})
-	if err != nil {
-		return nil, diags, err
-	}
 	for _, e := range extras {
 		record(e)
-		if err := st.write(e.Path, e.Data); err != nil {
-			return nil, diags, err
-		}
+		writers.add(e)
+	}
+	if werr := writers.wait(); err == nil {
+		err = werr
+	}
+	if err != nil {
+		return nil, diags, err
 	}
 	m := manifestOf(sums, h)
 	if err := st.write(m.Path, m.Data); err != nil {

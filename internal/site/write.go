@@ -220,3 +220,59 @@ func swap(staging, out string) error {
 	os.RemoveAll(old)
 	return nil
 }
+
+// pool writes files into the staging directory from several goroutines,
+// creating folders as needed, so that slow file-system metadata work
+// (mkdir, open) overlaps with rendering instead of following it.
+type pool struct {
+	st   *staging
+	jobs chan render.Output
+	wg   sync.WaitGroup
+	dirs sync.Map // folders already made
+	mu   sync.Mutex
+	err  error
+}
+
+func newPool(st *staging, writers int) *pool {
+	p := &pool{st: st, jobs: make(chan render.Output, 4*writers)}
+	for i := 0; i < writers; i++ {
+		p.wg.Add(1)
+		go func() {
+			defer p.wg.Done()
+			for o := range p.jobs {
+				if err := p.write(o); err != nil {
+					p.mu.Lock()
+					if p.err == nil {
+						p.err = err
+					}
+					p.mu.Unlock()
+				}
+			}
+		}()
+	}
+	return p
+}
+
+func (p *pool) write(o render.Output) error {
+	if err := checkPath(o.Path); err != nil {
+		return err
+	}
+	dir := path.Dir(o.Path)
+	if _, done := p.dirs.Load(dir); !done {
+		if err := os.MkdirAll(filepath.Join(p.st.dir, filepath.FromSlash(dir)), 0o755); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		p.dirs.Store(dir, true)
+	}
+	return p.st.write(o.Path, o.Data)
+}
+
+// add queues a file; data must not change afterwards.
+func (p *pool) add(o render.Output) { p.jobs <- o }
+
+// wait finishes every queued write and returns the first error.
+func (p *pool) wait() error {
+	close(p.jobs)
+	p.wg.Wait()
+	return p.err
+}
