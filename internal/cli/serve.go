@@ -22,7 +22,7 @@ import (
 func serveCmd() *Command {
 	return &Command{
 		Name:      "serve",
-		UsageLine: "serve [-content DIR] [-addr 127.0.0.1:1313] [-out DIR] [-base-url URL] [-theme DIR]",
+		UsageLine: "serve [-content DIR] [-addr 127.0.0.1:1313] [-out DIR] [-base-url URL] [-theme DIR] [-no-search]",
 		Short:     "preview the portal with live reload while you edit",
 		Long: `Serve builds the portal, serves it at http://127.0.0.1:1313/ (only this
 computer can see it), and watches the content (and -theme) folders. When a
@@ -36,6 +36,7 @@ until the file is fixed. The site is built into a temporary directory unless
 			sf.register(fs)
 			addr := fs.String("addr", "127.0.0.1:1313", "address to listen on")
 			out := fs.String("out", "", "output directory (default: a temporary directory)")
+			noSearch := fs.Bool("no-search", false, "leave out the search index (faster rebuilds on a very large portal)")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
@@ -61,6 +62,7 @@ until the file is fixed. The site is built into a temporary directory unless
 				local := "http://" + ln.Addr().String() + basePath
 				opt.BaseURL = local
 
+				opt.NoSearch = *noSearch
 				sess := site.NewSession(opt)
 				sess.DeferSearch = true
 				rb, diags, err := sess.Build(ctx)
