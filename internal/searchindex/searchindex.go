@@ -10,9 +10,11 @@
 //	裁量基准   every violation of every benchmark: name, penalty basis, and
 //	          each tier's label, conditions and standard; the fine range
 //	          (元) read from the tiers, for the fine filter
-//	风险点     every risk point of a power item, a flow step or a risk
-//	          catalogue row, with its measures and level
-//	流程       every flow: its steps, posts, time limits and edge labels
+//	风险点     every row of a unit's risk catalogue, with its measures and
+//	          level (the risk points of power items and flow steps are
+//	          found through their item and flow, whose text holds them)
+//	流程       every flow: its steps, posts, time limits, edge labels and
+//	          step risk points
 //	单位       every unit: name, functions, address and contacts
 //	法规       every article of every law in the registry
 //	页面       every free page
@@ -42,12 +44,7 @@ func Docs(site *model.Site, an *bench.Analysis) []search.Doc {
 		add(search.Doc{Type: "单位", Title: u.Name, URL: permalink.Unit(u), Unit: u.ID, UnitName: u.DisplayName(),
 			Body: join(u.Short, u.Type, u.Functions, u.Address, u.Phone, u.SupervisePhone, strings.Join(u.Offices, " ")), Year: u.Reviewed.Year()})
 		for _, p := range u.Powers {
-			add(powerDoc(u, p))
-			for i, r := range p.Risks {
-				add(search.Doc{Type: "风险点", Title: r.Description, URL: permalink.Power(p) + "#risk-" + strconv.Itoa(i+1), Unit: u.ID, UnitName: u.DisplayName(),
-					Category: p.CategoryInfo().Name, RiskLevel: r.Level, Year: p.Reviewed.Year(),
-					Body: join(p.FullName(), r.Step, r.Category, strings.Join(r.Measures, " "), r.Owner)})
-			}
+			add(powerDoc(u, p)) // with its risk points and measures in the text
 		}
 		for _, f := range u.Flows {
 			if f.Synthetic {
@@ -59,16 +56,12 @@ func Docs(site *model.Site, an *bench.Analysis) []search.Doc {
 				for _, e := range s.Next {
 					body = append(body, e.Label)
 				}
+				for _, r := range s.Risks {
+					body = append(body, r.Description, strings.Join(r.Measures, " "))
+				}
 			}
 			add(search.Doc{Type: "流程", Title: f.Name, URL: permalink.Flow(f), Unit: u.ID, UnitName: u.DisplayName(),
 				Category: categoryName(f.Category), Body: join(body...), Year: model.Later(f.Reviewed, u.Reviewed).Year()})
-			for _, s := range f.Effective() {
-				for i, r := range s.Risks {
-					add(search.Doc{Type: "风险点", Title: r.Description, URL: permalink.Flow(f) + "#step-" + s.ID, Unit: u.ID, UnitName: u.DisplayName(),
-						Category: categoryName(f.Category), RiskLevel: r.Level, Year: model.Later(f.Reviewed, u.Reviewed).Year(),
-						Body: join(f.Name, s.Name, strings.Join(r.Measures, " "), r.Owner, strconv.Itoa(i+1))})
-				}
-			}
 		}
 		for _, b := range u.Benchmarks {
 			for vi := range b.Violations {
@@ -120,7 +113,7 @@ func powerDoc(u *model.Unit, p *model.Power) search.Doc {
 	}
 	level := ""
 	for _, r := range p.Risks {
-		body = append(body, r.Description)
+		body = append(body, r.Step, r.Description, strings.Join(r.Measures, " "), r.Owner)
 		if model.RiskRank(r.Level) > model.RiskRank(level) {
 			level = r.Level
 		}
