@@ -19,6 +19,10 @@ import (
 	"sunlight/internal/watch"
 )
 
+// refreshQuiet is how long serve waits after the last rebuild before it
+// brings the search index and the open-data files up to date.
+const refreshQuiet = 1500 * time.Millisecond
+
 func serveCmd() *Command {
 	return &Command{
 		Name:      "serve",
@@ -91,6 +95,7 @@ until the file is fixed. The site is built into a temporary directory unless
 				errc := make(chan error, 1)
 				go func() { errc <- srv.Serve(ln) }()
 				fmt.Fprintf(env.Stdout, "Serving at %s (Ctrl-C to stop)\n", local)
+				var refresh <-chan time.Time
 				for {
 					select {
 					case <-ctx.Done():
@@ -135,11 +140,15 @@ until the file is fixed. The site is built into a temporary directory unless
 						fmt.Fprintf(env.Stderr, "sunlight: %s changed: rendered %d pages, wrote %d files, removed %d in %d ms\n",
 							strings.Join(b.Paths, ", "), len(rb.Rendered), len(rb.Written), len(rb.Removed), rb.Duration.Milliseconds())
 						live.Reload(append(rb.Written, rb.Removed...))
-						// Then bring the search index up to date.
+						// The search index and the open-data files follow
+						// once the edits pause.
+						refresh = time.After(refreshQuiet)
+					case <-refresh:
+						refresh = nil
 						if sr, err := sess.RefreshSearch(ctx); err != nil {
 							fmt.Fprintf(env.Stderr, "sunlight: search: %v\n", err)
 						} else if sr != nil {
-							fmt.Fprintf(env.Stderr, "sunlight: search index updated in %d ms\n", sr.Duration.Milliseconds())
+							fmt.Fprintf(env.Stderr, "sunlight: search index and open data updated in %d ms\n", sr.Duration.Milliseconds())
 							live.Reload(append(sr.Written, sr.Removed...))
 						}
 					}

@@ -240,12 +240,12 @@ func (d Dataset) json(rows []map[string]any) []byte {
 		}
 		clean[i] = m
 	}
-	b, _ := json.MarshalIndent(struct {
+	b, _ := json.Marshal(struct {
 		Dataset string           `json:"dataset"`
 		Title   string           `json:"title"`
 		Columns []string         `json:"columns"`
 		Rows    []map[string]any `json:"rows"`
-	}{d.Name, d.Title, cols, clean}, "", " ")
+	}{d.Name, d.Title, cols, clean})
 	return append(b, '\n')
 }
 

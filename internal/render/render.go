@@ -203,15 +203,29 @@ func (r *Renderer) Each(pages []Page, fn func(i int, o Output) error) error {
 // Extras returns the files that are not pages: the theme's assets and
 // sitemap.xml (which lists pages).
 func (r *Renderer) Extras(pages []Page) []Output {
+	return append(r.PageExtras(pages), r.DataFiles()...)
+}
+
+// PageExtras are the extras that follow the pages: the theme's assets,
+// the Atom feed and sitemap.xml.
+func (r *Renderer) PageExtras(pages []Page) []Output {
 	var outs []Output
 	for _, a := range r.theme.Assets {
 		outs = append(outs, Output{Path: a.Path, Data: a.Data})
 	}
+	outs = append(outs, Output{Path: "feed.xml", Data: r.atom()})
+	return append(outs, Output{Path: "sitemap.xml", Data: r.sitemapXML(pages)})
+}
+
+// DataFiles are the open-data files (CSV and JSON of every dataset).
+// They cover the whole site, so a live preview refreshes them after the
+// pages, as it does the search index.
+func (r *Renderer) DataFiles() []Output {
+	var outs []Output
 	for _, f := range opendata.Files(r.site, r.bench, func(p string) string { return r.baseURL + escapePath(p) }) {
 		outs = append(outs, Output{Path: f.Path, Data: f.Data})
 	}
-	outs = append(outs, Output{Path: "feed.xml", Data: r.atom()})
-	return append(outs, Output{Path: "sitemap.xml", Data: r.sitemapXML(pages)})
+	return outs
 }
 
 // Renderer renders the pages of one linked site.

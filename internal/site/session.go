@@ -215,7 +215,11 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	if err != nil {
 		return nil, diags, err
 	}
-	outs = append(outs, r.Extras(pages)...)
+	if s.DeferSearch {
+		outs = append(outs, r.PageExtras(pages)...) // data files follow in RefreshSearch
+	} else {
+		outs = append(outs, r.Extras(pages)...)
+	}
 	if !s.DeferSearch {
 		outs = append(outs, searchOuts...)
 		s.search, s.searchEntry = searchOuts, derived.SearchEntry
@@ -356,7 +360,7 @@ func (s *Session) manifest() render.Output {
 
 // RefreshSearch re-indexes the site of the last rebuild when DeferSearch
 // left the index stale, writes the index files that changed, removes the
-// old ones and re-renders the search page. It returns the files written
+// old ones, re-renders the search page and rewrites the open-data files. It returns the files written
 // and removed (nil when the index was up to date).
 func (s *Session) RefreshSearch(ctx context.Context) (*Rebuilt, error) {
 	if !s.searchStale || s.last == nil {
@@ -382,6 +386,7 @@ func (s *Session) RefreshSearch(ctx context.Context) (*Rebuilt, error) {
 	if err != nil {
 		return nil, err
 	}
+	pages = append(pages, r.DataFiles()...)
 	rb := &Rebuilt{Rendered: []string{permalink.File(permalink.Search)}}
 	keep := map[string]bool{}
 	for _, o := range append(outs, pages...) {
