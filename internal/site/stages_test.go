@@ -1,0 +1,131 @@
+package site_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"testing"
+	"testing/fstest"
+
+	"sunlight/internal/bench"
+	"sunlight/internal/check"
+	"sunlight/internal/flowchart"
+	"sunlight/internal/flowmodel"
+	"sunlight/internal/gen"
+	"sunlight/internal/link"
+	"sunlight/internal/load"
+	"sunlight/internal/render"
+	"sunlight/internal/search"
+	"sunlight/internal/searchindex"
+	"sunlight/internal/site"
+	"sunlight/internal/theme"
+	"sunlight/themes"
+)
+
+// generated returns an in-memory generated portal of SUNLIGHT_BENCH_ITEMS
+// items (default 10,000).
+func generated(b *testing.B) fstest.MapFS {
+	b.Helper()
+	items := 10000
+	if v, err := strconv.Atoi(os.Getenv("SUNLIGHT_BENCH_ITEMS")); err == nil && v > 0 {
+		items = v
+	}
+	w := gen.MapWriter{}
+	if err := gen.Generate(gen.Options{Items: items, Seed: 1}, w); err != nil {
+		b.Fatal(err)
+	}
+	return w.FS()
+}
+
+// BenchmarkStages measures each stage of the pipeline on its own on a
+// generated portal (10,000 items by default; SUNLIGHT_BENCH_ITEMS to
+// change), so a regression in one stage shows on its own:
+//
+//	go test ./internal/site -run '^$' -bench Stages -benchtime 1x
+func BenchmarkStages(b *testing.B) {
+	fsys := generated(b)
+	s, diags := load.Load(fsys)
+	loc := load.NewLocator(fsys)
+	diags.Add(link.Link(s, loc)...)
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	_, cov := check.Check(s, loc)
+	an, _ := bench.Analyze(s, loc)
+	opt := render.Options{Theme: theme.Overlay(nil, themes.Default()), Coverage: cov, Bench: an}
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			load.Load(fsys)
+		}
+	})
+	b.Run("link", func(b *testing.B) {
+		for b.Loop() {
+			link.Link(s, loc)
+		}
+	})
+	b.Run("check", func(b *testing.B) {
+		for b.Loop() {
+			check.Check(s, loc)
+			bench.Analyze(s, loc)
+		}
+	})
+	b.Run("render", func(b *testing.B) {
+		for b.Loop() {
+			r, err := render.New(s, opt)
+			if err != nil {
+				b.Fatal(err)
+			}
+			n := 0
+			if err := r.Each(r.Plan(), func(int, render.Output) error { n++; return nil }); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(float64(n), "pages")
+		}
+	})
+	b.Run("flowcharts", func(b *testing.B) {
+		for b.Loop() {
+			var cache flowchart.Cache
+			n := 0
+			for _, u := range s.Units {
+				for _, f := range u.Flows {
+					if _, err := cache.Render(flowmodel.ToChart(f.ID, f.Name, f.Effective()), flowchart.RenderOptions{}); err != nil {
+						b.Fatal(err)
+					}
+					n++
+				}
+				for _, p := range u.Powers { // every page asks again; the cache answers
+					if p.FlowRef != nil {
+						cache.Render(flowmodel.ToChart(p.FlowRef.ID, p.FlowRef.Name, p.FlowRef.Effective()), flowchart.RenderOptions{})
+					}
+				}
+			}
+			b.ReportMetric(float64(n), "flows")
+		}
+	})
+	b.Run("search", func(b *testing.B) {
+		for b.Loop() {
+			idx, err := search.Build(searchindex.Docs(s, an), search.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			files, _, err := idx.Export()
+			if err != nil {
+				b.Fatal(err)
+			}
+			idx.Close()
+			b.ReportMetric(float64(len(files)), "files")
+		}
+	})
+	b.Run("write", func(b *testing.B) {
+		res, _, err := site.Render(context.Background(), site.Options{Content: fsys, NoSearch: true})
+		if err != nil || res == nil {
+			b.Fatal(err)
+		}
+		for b.Loop() {
+			if err := site.Write(filepath.Join(b.TempDir(), "public"), res.Files); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
