@@ -173,6 +173,9 @@ func (r *Renderer) Plan() []Page {
 		for _, u := range s.Units {
 			for _, year := range volumeYears(u, s.Config.Year) {
 				d := volumeData(u, year)
+				if r.history != nil {
+					d.Annual = r.annual(u, year)
+				}
 				v := r.view(permalink.Volume(u, year), u.Name+strconv.Itoa(year)+"年度权力运行和廉政风险防控公开汇编", []Crumb{home(), {"单位", permalink.Units}, {u.DisplayName(), permalink.Unit(u)}}, d)
 				v.Article = &Article{Title: v.Title, PubDate: pubDate(d.Date), Source: u.Name}
 				add(permalink.Volume(u, year), "volume", v, append(unitDeps(u), DepStructure)...)
@@ -593,7 +596,8 @@ type VolumeData struct {
 	Powers     []*model.Power
 	Flows      []*model.Flow
 	Benchmarks []*model.Benchmark
-	Risks      *RiskData // the year's risk catalogue, or nil
+	Risks      *RiskData   // the year's risk catalogue, or nil
+	Annual     *AnnualData // the year's changes, when the history is known
 }
 
 // PosterData is a notice-board poster of a power item (Power set) or of
