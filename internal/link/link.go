@@ -54,9 +54,15 @@ func reset(s *model.Site) {
 				clearRefs(p.Accountabilities[i].Basis)
 			}
 		}
+		flows := u.Flows[:0]
 		for _, f := range u.Flows {
+			if f.Synthetic {
+				continue // made by an earlier Link; made again if still used
+			}
 			f.UsedBy, f.Resolved = nil, nil
+			flows = append(flows, f)
 		}
+		u.Flows = flows
 		for _, b := range u.Benchmarks {
 			b.SourceRef, b.UsedBy = nil, nil
 			for i := range b.Violations {
