@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"net/http/httptest"
 	"net/url"
+	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -49,12 +51,18 @@ func firstQueries(docs []Doc) (common, rare, code string) {
 // time to results on a 170 ms, 9 Mbit/s network.
 //
 //	go test ./internal/search -run TestFirstQueryTransfer -v
+//
+// SUNLIGHT_SEARCH_ITEMS=100000 measures a larger portal.
 func TestFirstQueryTransfer(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a 10,000-item index")
 	}
+	items := 10000
+	if v, err := strconv.Atoi(os.Getenv("SUNLIGHT_SEARCH_ITEMS")); err == nil && v > 0 {
+		items = v
+	}
 	ctx := mustBrowser(t, chromedp.Flag("ignore-certificate-errors", true))
-	si := mustSample(t, 10000)
+	si := mustSample(t, items)
 	site := newTestSite(t, si.files, si.stats)
 	// HTTP/2, as CDNs and most static hosts serve: a round of requests
 	// then costs one round trip.
