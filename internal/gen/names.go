@@ -1,6 +1,9 @@
 package gen
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Place names are built from two syllables (e.g. 青 + 石 + 镇). Each
 // syllable carries its pinyin, which makes the unit id (qingshi-zhen).
@@ -81,27 +84,7 @@ func (g *nameGen) take() (string, string) {
 	}
 }
 
-func itoa(n int) string {
-	if n == 0 {
-		return "0"
-	}
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	var b [20]byte
-	i := len(b)
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
-}
+func itoa(n int) string { return strconv.Itoa(n) }
 
 func pad(n, width int) string {
 	s := itoa(n)

@@ -370,22 +370,6 @@ func tierLabel(s string) string {
 	return s
 }
 
-// validCode mirrors the loader's rule for item codes (they appear in URLs
-// and file names).
-func validCode(s string) bool {
-	if s == "" || s == "." || s == ".." {
-		return false
-	}
-	for _, r := range s {
-		ok := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.' ||
-			r >= 0x4e00 && r <= 0x9fff
-		if !ok {
-			return false
-		}
-	}
-	return true
-}
-
 // validID mirrors the loader's rule for file ids.
 func validID(s string) bool {
 	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {

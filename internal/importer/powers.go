@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"sunlight/internal/load"
 	"sunlight/internal/model"
 )
 
@@ -341,7 +342,7 @@ func (im *importer) planPowers(entries []*powerEntry, ix *powerIndex) error {
 		case p.Category == "":
 			skip("事项 %q 缺少事项类型(没有类型列,上方也没有写明类别的分组标题)", clip(p.Name))
 			continue
-		case p.Code != "" && !validCode(p.Code):
+		case p.Code != "" && !load.ValidCode(p.Code):
 			skip("事项编码 %q 含有不允许的字符(只能用字母、数字、汉字和 - _ .)", p.Code)
 			continue
 		}

@@ -331,9 +331,9 @@ func validID(s string) bool {
 	return true
 }
 
-// validCode reports whether an item code can be used in a URL: letters,
-// digits, "-", "_", "." and CJK characters; not "." or "..".
-func validCode(s string) bool {
+// ValidCode reports whether an item code can be used in a URL and a file
+// name: letters, digits, "-", "_", "." and CJK characters; not "." or "..".
+func ValidCode(s string) bool {
 	if s == "" || s == "." || s == ".." {
 		return false
 	}

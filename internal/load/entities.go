@@ -145,7 +145,7 @@ func loadPower(f file, src string, diags *diag.List) *model.Power {
 		return nil
 	}
 	p.Body, p.Src = body, model.Source{File: f.path, Line: 2}
-	if d.required("code", p.Code, "事项编码", `"990101-001-CF-003-00"`) && !validCode(p.Code) {
+	if d.required("code", p.Code, "事项编码", `"990101-001-CF-003-00"`) && !ValidCode(p.Code) {
 		d.errorf("code", "编码会出现在网址中,只能包含字母、数字、汉字和 - _ .,不能有空格或斜杠", "事项编码 %q 含有不允许的字符", p.Code)
 	}
 	d.required("name", p.Name, "事项名称", "")

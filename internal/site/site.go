@@ -149,10 +149,18 @@ func renderAll(r *render.Renderer, pages []render.Page) ([]render.Output, error)
 	return files, nil
 }
 
-// Render loads, links and renders the site in memory without writing.
-// When the content has errors it returns them and no files.
-func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
-	start := time.Now()
+// prepared is a site ready to render: loaded, linked, checked, with its
+// history read and its search index built.
+type prepared struct {
+	site   *model.Site
+	d      *Derived
+	r      *render.Renderer
+	search []render.Output
+}
+
+// prepare does everything before rendering. With content errors it returns
+// nil and the diagnostics.
+func prepare(ctx context.Context, opt Options) (*prepared, diag.List, error) {
 	s, d, diags := Load(opt)
 	if diags.HasErrors() {
 		return nil, diags, nil
@@ -173,12 +181,28 @@ func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	if err != nil {
 		return nil, diags, err
 	}
-	files, err := renderAll(r, r.Plan())
+	return &prepared{s, d, r, searchFiles}, diags, nil
+}
+
+func (p *prepared) result() *Result {
+	return &Result{Site: p.site, Coverage: p.d.Coverage, Bench: p.d.Bench, History: p.d.History}
+}
+
+// Render loads, links and renders the site in memory without writing.
+// When the content has errors it returns them and no files.
+func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
+	start := time.Now()
+	p, diags, err := prepare(ctx, opt)
+	if p == nil || err != nil {
+		return nil, diags, err
+	}
+	files, err := renderAll(p.r, p.r.Plan())
 	if err != nil {
 		return nil, diags, err
 	}
-	files = withManifest(append(files, searchFiles...), h)
-	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, History: d.History, Files: files, FileCount: len(files)}
+	files = withManifest(append(files, p.search...), p.d.History)
+	res := p.result()
+	res.Files, res.FileCount = files, len(files)
 	for _, f := range files {
 		res.Bytes += int64(len(f.Data))
 		if strings.HasSuffix(f.Path, ".html") {
@@ -198,31 +222,20 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	if opt.Out == "" {
 		return nil, nil, fmt.Errorf("site: no output directory")
 	}
-	s, d, diags := Load(opt)
-	if diags.HasErrors() {
-		return nil, diags, nil
-	}
-	h, err := readHistory(ctx, opt)
-	if err != nil {
+	p, diags, err := prepare(ctx, opt)
+	if p == nil || err != nil {
 		return nil, diags, err
 	}
-	d.History = h
-	searchFiles, err := buildSearch(s, d, opt)
-	if err != nil {
-		return nil, diags, err
-	}
-	r, err := newRenderer(s, d, opt)
-	if err != nil {
-		return nil, diags, err
-	}
+	r, h := p.r, p.d.History
 	pages := r.Plan()
 	st, err := newStaging(opt.Out)
 	if err != nil {
 		return nil, diags, err
 	}
 	defer st.abort()
-	extras := append(r.Extras(pages), searchFiles...)
-	res := &Result{Site: s, Coverage: d.Coverage, Bench: d.Bench, History: h, Pages: len(pages)}
+	extras := append(r.Extras(pages), p.search...)
+	res := p.result()
+	res.Pages = len(pages)
 	var mu sync.Mutex
 	sums := make([]render.Output, 0, len(pages)+len(extras)) // path and hash only, for the manifest
 	record := func(o render.Output) {
