@@ -66,7 +66,14 @@ func (r *Renderer) pages() map[string]pageOf {
 	return m
 }
 
+// changes lists the latest changes, computed once per Renderer (the home
+// page, the changes page and the feed all show them).
 func (r *Renderer) changes(all []*model.Power) *ChangesData {
+	r.changesOnce.Do(func() { r.changesData = r.computeChanges(all) })
+	return r.changesData
+}
+
+func (r *Renderer) computeChanges(all []*model.Power) *ChangesData {
 	if r.history != nil {
 		return r.historyChanges()
 	}

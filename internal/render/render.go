@@ -241,6 +241,9 @@ type Renderer struct {
 	bench   *bench.Analysis
 	history *history.History // nil unless available
 	search  string           // search entry path, or ""
+
+	changesOnce sync.Once
+	changesData *ChangesData
 }
 
 // New prepares rendering site: it parses the theme once.
