@@ -50,11 +50,6 @@ func (d *doc) warnf(path, hint, format string, args ...any) {
 // decodeTOML decodes src into v and checks every written key against v's
 // type. It returns false when the document could not be decoded at all.
 func decodeTOML(file string, line0 int, src string, v any, diags *diag.List) (*doc, bool) {
-	return decodeWith(newSchema(reflect.TypeOf(v)), file, line0, src, v, diags)
-}
-
-// decodeWith is decodeTOML with a prepared schema.
-func decodeWith(sc *schema, file string, line0 int, src string, v any, diags *diag.List) (*doc, bool) {
 	d := &doc{file: file, line0: line0, src: src, diags: diags}
 	md, err := toml.Decode(src, v)
 	if err != nil {
@@ -80,7 +75,7 @@ func decodeWith(sc *schema, file string, line0 int, src string, v any, diags *di
 	// Unknown keys are the ones the decoder left undecoded; only then is
 	// the document indexed to find and place them (the schema decides).
 	if len(md.Undecoded()) > 0 {
-		checkKeys(d, sc)
+		checkKeys(d, newSchema(reflect.TypeOf(v)))
 	}
 	return d, true
 }

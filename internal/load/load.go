@@ -357,28 +357,35 @@ func loadFile(fsys fs.FS, f file) (r result) {
 	if !ok {
 		return r
 	}
-	switch f.kind {
-	case kindSite:
-		r.value = orNil(loadConfig(f, data, &r.diags))
-	case kindLaw:
-		r.value = orNil(loadLaw(f, data, &r.diags))
-	case kindUnit:
-		r.value = orNil(loadUnit(f, data, &r.diags))
-	case kindPower:
-		r.value = orNil(loadPower(f, data, &r.diags))
-	case kindFlow:
-		r.value = orNil(loadFlow(f, data, &r.diags))
-	case kindBenchmark:
-		r.value = orNil(loadBenchmark(f, data, &r.diags))
-	case kindRisks:
-		r.value = orNil(loadRisks(f, data, &r.diags))
-	case kindPage:
-		r.value = orNil(loadPage(f, data, &r.diags))
-	}
+	r.value = parse(f, data, &r.diags)
 	if r.value != nil {
 		r.pii = findPII(f.path, data, piiAllow(r.value))
 	}
 	return r
+}
+
+// parse reads one file's text as its kind of entity; it returns nil when
+// the file cannot be read at all.
+func parse(f file, text string, diags *diag.List) any {
+	switch f.kind {
+	case kindSite:
+		return orNil(loadConfig(f, text, diags))
+	case kindLaw:
+		return orNil(loadLaw(f, text, diags))
+	case kindUnit:
+		return orNil(loadUnit(f, text, diags))
+	case kindPower:
+		return orNil(loadPower(f, text, diags))
+	case kindFlow:
+		return orNil(loadFlow(f, text, diags))
+	case kindBenchmark:
+		return orNil(loadBenchmark(f, text, diags))
+	case kindRisks:
+		return orNil(loadRisks(f, text, diags))
+	case kindPage:
+		return orNil(loadPage(f, text, diags))
+	}
+	return nil
 }
 
 // piiAllow returns the pii_allow list of a loaded entity.

@@ -32,23 +32,6 @@ func ParseFile(p string, data []byte) (v any, diags diag.List) {
 	if !ok {
 		return nil, diags
 	}
-	switch f.kind {
-	case kindSite:
-		v = orNil(loadConfig(f, text, &diags))
-	case kindLaw:
-		v = orNil(loadLaw(f, text, &diags))
-	case kindUnit:
-		v = orNil(loadUnit(f, text, &diags))
-	case kindPower:
-		v = orNil(loadPower(f, text, &diags))
-	case kindFlow:
-		v = orNil(loadFlow(f, text, &diags))
-	case kindBenchmark:
-		v = orNil(loadBenchmark(f, text, &diags))
-	case kindRisks:
-		v = orNil(loadRisks(f, text, &diags))
-	case kindPage:
-		v = orNil(loadPage(f, text, &diags))
-	}
+	v = parse(f, text, &diags)
 	return v, diags
 }
