@@ -41,7 +41,13 @@ type pageOf struct {
 	path, title, unit string
 }
 
+// pages is computed once per Renderer.
 func (r *Renderer) pages() map[string]pageOf {
+	r.pagesOnce.Do(func() { r.pagesOf = r.computePages() })
+	return r.pagesOf
+}
+
+func (r *Renderer) computePages() map[string]pageOf {
 	m := map[string]pageOf{}
 	for _, u := range r.site.Units {
 		m[u.Src.File] = pageOf{permalink.Unit(u), u.Name, u.DisplayName()}

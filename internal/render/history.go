@@ -2,6 +2,7 @@ package render
 
 import (
 	"sort"
+	"strconv"
 
 	"sunlight/internal/history"
 	"sunlight/internal/model"
@@ -75,20 +76,30 @@ type AnnualItem struct {
 }
 
 // annualYears are the years with changes to a unit's files, and the
-// current year.
+// current year, newest first.
 func (r *Renderer) annualYears(u *model.Unit) []int {
-	seen := map[int]bool{r.site.Config.Year: true}
-	for _, e := range r.history.Entries() {
-		if history.UnitOf(e.Path) == u.ID {
-			seen[e.Version.Date.Year()] = true
+	r.yearsOnce.Do(func() {
+		seen := map[string]map[int]bool{}
+		for _, e := range r.history.Entries() {
+			unit := history.UnitOf(e.Path)
+			if seen[unit] == nil {
+				seen[unit] = map[int]bool{}
+			}
+			seen[unit][e.Version.Date.Year()] = true
 		}
-	}
-	var years []int
-	for y := range seen {
-		years = append(years, y)
-	}
-	sort.Sort(sort.Reverse(sort.IntSlice(years)))
-	return years
+		r.years = map[string][]int{}
+		for _, u := range r.site.Units {
+			years := []int{r.site.Config.Year}
+			for y := range seen[u.ID] {
+				if y != r.site.Config.Year {
+					years = append(years, y)
+				}
+			}
+			sort.Sort(sort.Reverse(sort.IntSlice(years)))
+			r.years[u.ID] = years
+		}
+	})
+	return r.years[u.ID]
 }
 
 // topicOrder orders and names the groups of the annual page.
@@ -110,7 +121,24 @@ func topicOrder() []struct{ topic, title string } {
 	}
 }
 
+// annual returns a unit's changes in a year (the annual page and the
+// year-end volume show the same), computed once.
 func (r *Renderer) annual(u *model.Unit, year int) *AnnualData {
+	key := u.ID + "/" + strconv.Itoa(year)
+	r.annualMu.Lock()
+	defer r.annualMu.Unlock()
+	if d, ok := r.annuals[key]; ok {
+		return d
+	}
+	if r.annuals == nil {
+		r.annuals = map[string]*AnnualData{}
+	}
+	d := r.computeAnnual(u, year)
+	r.annuals[key] = d
+	return d
+}
+
+func (r *Renderer) computeAnnual(u *model.Unit, year int) *AnnualData {
 	pages := r.pages()
 	d := &AnnualData{Unit: u, Year: year}
 	groups := map[string][]AnnualItem{}

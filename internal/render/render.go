@@ -244,6 +244,12 @@ type Renderer struct {
 
 	changesOnce sync.Once
 	changesData *ChangesData
+	pagesOnce   sync.Once
+	pagesOf     map[string]pageOf // content file → page showing it
+	yearsOnce   sync.Once
+	years       map[string][]int // unit id → years with changes
+	annualMu    sync.Mutex
+	annuals     map[string]*AnnualData // "unit/year" → changes
 }
 
 // New prepares rendering site: it parses the theme once.
