@@ -81,10 +81,7 @@ the text needs a CJK font such as fonts-noto-cjk.`,
 				if base == "" {
 					base = s.Config.BaseURL
 				}
-				basePath := "/"
-				if u, err := url.Parse(base); err == nil && u.Path != "" {
-					basePath = u.Path
-				}
+				basePath := basePath(base)
 				ln, err := net.Listen("tcp", "127.0.0.1:0")
 				if err != nil {
 					return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -14,6 +15,8 @@ import (
 	"time"
 
 	"sunlight/internal/diag"
+	"sunlight/internal/load"
+	"sunlight/internal/model"
 	"sunlight/internal/serve"
 	"sunlight/internal/site"
 	"sunlight/internal/watch"
@@ -162,12 +165,19 @@ until the file is fixed. The site is built into a temporary directory unless
 // site.toml), so the preview has the same links as the published site.
 func previewBase(opt site.Options) string {
 	base := opt.BaseURL
-	if base == "" {
-		if s, _, diags := site.Load(opt); !diags.HasErrors() {
-			base = s.Config.BaseURL
+	if base == "" { // read site.toml alone: the build that follows reads the rest
+		if data, err := fs.ReadFile(opt.Content, "site.toml"); err == nil {
+			if v, _ := load.ParseFile("site.toml", data); v != nil {
+				base = v.(*model.Config).BaseURL
+			}
 		}
 	}
-	if u, err := url.Parse(base); err == nil && u.Path != "" {
+	return basePath(base)
+}
+
+// basePath is the path part of a base URL, ending in "/".
+func basePath(baseURL string) string {
+	if u, err := url.Parse(baseURL); err == nil && u.Path != "" {
 		p := u.Path
 		if !strings.HasSuffix(p, "/") {
 			p += "/"
