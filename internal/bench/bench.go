@@ -116,9 +116,16 @@ type ViolationInfo struct {
 // of the package documentation and groups the benchmarks by provision.
 // The diagnostics are sorted; loc gives their positions.
 func Analyze(site *model.Site, loc *load.Locator) (*Analysis, diag.List) {
+	return AnalyzeMemo(site, loc, nil)
+}
+
+// AnalyzeMemo is [Analyze] with texts parsed through memo, which may be
+// kept across analyses of successive versions of a site.
+func AnalyzeMemo(site *model.Site, loc *load.Locator, memo *fine.Memo) (*Analysis, diag.List) {
 	an := &analyzer{
 		site: site,
 		loc:  loc,
+		memo: memo,
 		a: &Analysis{
 			Tiers:       map[*model.Tier]*TierInfo{},
 			Violations:  map[*model.Violation]*ViolationInfo{},
@@ -144,6 +151,7 @@ type analyzer struct {
 	a     *Analysis
 	diags diag.List
 	provs map[string]*Provision
+	memo  *fine.Memo
 }
 
 func (an *analyzer) add(sev diag.Severity, src model.Source, path, code, hint, format string, args ...any) {
@@ -194,7 +202,7 @@ func (an *analyzer) tier(b *model.Benchmark, i, j int) *TierInfo {
 		}
 		return ti
 	}
-	r := fine.Parse(t.Standard)
+	r := an.memo.Parse(t.Standard)
 	ti.Penalties, ti.Unparsed, ti.Notes = r.Penalties, r.Unparsed, r.Notes
 	for _, m := range r.Measures {
 		ti.Measures = append(ti.Measures, m.Text)
@@ -379,7 +387,7 @@ func (an *analyzer) statutory(b *model.Benchmark, i int, arts [][]cite.Article) 
 	v := &b.Violations[i]
 	vi := &ViolationInfo{}
 	if strings.TrimSpace(v.Statutory) != "" {
-		r := fine.Parse(v.Statutory)
+		r := an.memo.Parse(v.Statutory)
 		vi.Statutory, vi.Source, vi.Known = r.Penalties, "法定处罚幅度", len(r.Unparsed) == 0
 		for _, s := range r.Unparsed {
 			an.add(diag.Warning, b.Src, vpath(i)+".statutory", CodeStatutoryUnparsed,
@@ -403,7 +411,7 @@ func (an *analyzer) statutory(b *model.Benchmark, i int, arts [][]cite.Article) 
 				known = false
 				continue
 			}
-			res := fine.Parse(text)
+			res := an.memo.Parse(text)
 			if len(res.Unparsed) > 0 {
 				known = false
 			}

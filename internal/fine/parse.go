@@ -1,6 +1,7 @@
 package fine
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -780,4 +781,46 @@ func containsAny(s string, ws ...string) bool {
 		}
 	}
 	return false
+}
+
+// Memo remembers the results of [Parse] by text, so that a live preview
+// that analyses every benchmark after each edit reads only the texts that
+// changed. The zero value is ready to use; it is not safe for concurrent
+// use. A nil *Memo parses every time.
+type Memo struct {
+	results map[string]Result
+}
+
+// Parse returns Parse(text), from memory when text was parsed before. The
+// result is the caller's own: its slices and pointers are fresh copies.
+func (m *Memo) Parse(text string) Result {
+	if m == nil {
+		return Parse(text)
+	}
+	r, ok := m.results[text]
+	if !ok {
+		r = Parse(text)
+		if m.results == nil {
+			m.results = map[string]Result{}
+		}
+		m.results[text] = r
+	}
+	return r.clone()
+}
+
+func (r Result) clone() Result {
+	c := Result{Measures: slices.Clone(r.Measures), Unparsed: slices.Clone(r.Unparsed), Notes: slices.Clone(r.Notes)}
+	if r.Penalties != nil {
+		c.Penalties = make([]Penalty, len(r.Penalties))
+		for i, p := range r.Penalties {
+			if p.Min != nil {
+				p.Min = new(*p.Min)
+			}
+			if p.Max != nil {
+				p.Max = new(*p.Max)
+			}
+			c.Penalties[i] = p
+		}
+	}
+	return c
 }

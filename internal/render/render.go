@@ -228,6 +228,15 @@ func (r *Renderer) DataFiles() []Output {
 	return outs
 }
 
+// ExtraPaths lists the paths of [Renderer.Extras] without rendering them.
+func (r *Renderer) ExtraPaths() []string {
+	var out []string
+	for _, a := range r.theme.Assets {
+		out = append(out, a.Path)
+	}
+	return append(append(out, "feed.xml", "sitemap.xml"), opendata.Paths()...)
+}
+
 // Renderer renders the pages of one linked site.
 type Renderer struct {
 	site    *model.Site

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"sunlight/internal/diag"
+	"sunlight/internal/fine"
 	"sunlight/internal/history"
 	"sunlight/internal/load"
 	"sunlight/internal/model"
@@ -36,6 +37,7 @@ type Session struct {
 	hashes map[string][sha256.Size]byte // output file → hash of what is on disk
 	broken bool                         // the last build or rebuild had errors
 	hist   *history.History             // read once, by the first build
+	memo   fine.Memo                    // benchmark texts read so far
 	// search holds the search index as written; rebuilds re-index the site
 	// (see DeferSearch).
 	search      []render.Output
@@ -75,7 +77,7 @@ func (s *Session) Build(ctx context.Context) (*Rebuilt, diag.List, error) {
 	start := time.Now()
 	site, diags := s.loader.Load()
 	s.loc = load.NewLocator(s.opt.Content)
-	derived, diags := analyze(site, diags, s.loc)
+	derived, diags := analyze(site, diags, s.loc, &s.memo)
 	if diags.HasErrors() {
 		s.broken = true
 		return nil, diags, nil
@@ -148,7 +150,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	start := time.Now()
 	site, diags := s.loader.Reload(changed)
 	s.loc.Forget(changed)
-	derived, diags := analyze(site, diags, s.loc)
+	derived, diags := analyze(site, diags, s.loc, &s.memo)
 	if diags.HasErrors() {
 		s.broken = true
 		return nil, diags, nil
@@ -248,8 +250,8 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	for _, p := range pages {
 		keep[p.File()] = true
 	}
-	for _, o := range r.Extras(nil) {
-		keep[o.Path] = true
+	for _, p := range r.ExtraPaths() {
+		keep[p] = true
 	}
 	keep[ManifestFile] = true
 	for _, f := range s.search {

@@ -27,6 +27,7 @@ import (
 	"sunlight/internal/bench"
 	"sunlight/internal/check"
 	"sunlight/internal/diag"
+	"sunlight/internal/fine"
 	"sunlight/internal/history"
 	"sunlight/internal/link"
 	"sunlight/internal/load"
@@ -70,7 +71,7 @@ type Result struct {
 // and linking found no errors.
 func Load(opt Options) (*model.Site, *Derived, diag.List) {
 	s, diags := load.Load(opt.Content)
-	d, diags := analyze(s, diags, load.NewLocator(opt.Content))
+	d, diags := analyze(s, diags, load.NewLocator(opt.Content), nil)
 	return s, d, diags
 }
 
@@ -95,7 +96,7 @@ func readHistory(ctx context.Context, opt Options) (*history.History, error) {
 
 // analyze links, checks and analyses a loaded site. The checks run only
 // when loading and linking found no errors.
-func analyze(s *model.Site, diags diag.List, loc *load.Locator) (*Derived, diag.List) {
+func analyze(s *model.Site, diags diag.List, loc *load.Locator, memo *fine.Memo) (*Derived, diag.List) {
 	diags.Add(link.Link(s, loc)...)
 	d := &Derived{}
 	if !diags.HasErrors() {
@@ -103,7 +104,7 @@ func analyze(s *model.Site, diags diag.List, loc *load.Locator) (*Derived, diag.
 		cd, d.Coverage = check.Check(s, loc)
 		diags.Add(cd...)
 		var bd diag.List
-		d.Bench, bd = bench.Analyze(s, loc)
+		d.Bench, bd = bench.AnalyzeMemo(s, loc, memo)
 		diags.Add(bd...)
 	}
 	diags.Sort()
