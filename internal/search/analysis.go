@@ -8,56 +8,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
 	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
-	"github.com/blevesearch/bleve/v2/registry"
 	"golang.org/x/text/unicode/norm"
 )
-
-// Names of the analysis components registered with bleve.
-const (
-	mainAnalyzer    = "sunlight_cjk"     // unicode → cjk_width → to_lower → cjk_bigram
-	unigramAnalyzer = "sunlight_unigram" // unicode → cjk_width → to_lower → ideographic runes
-	unigramFilter   = "sunlight_unigram"
-	trigramAnalyzer = "sunlight_trigram" // unicode → cjk_width → to_lower → trigrams of adjacent ideographic runes
-	trigramFilter   = "sunlight_trigram"
-)
-
-func init() {
-	for name, f := range map[string]analysis.TokenFilter{unigramFilter: unigramTokenFilter{}, trigramFilter: trigramTokenFilter{}} {
-		err := registry.RegisterTokenFilter(name, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-			return f, nil
-		})
-		if err != nil {
-			panic(err)
-		}
-	}
-}
-
-// unigramTokenFilter keeps one token per rune of each ideographic token and
-// drops every other token.
-type unigramTokenFilter struct{}
-
-func (unigramTokenFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	out := make(analysis.TokenStream, 0, len(in))
-	pos := 1
-	for _, tok := range in {
-		if tok.Type != analysis.Ideographic {
-			continue
-		}
-		for off := 0; off < len(tok.Term); {
-			_, n := utf8.DecodeRune(tok.Term[off:])
-			out = append(out, &analysis.Token{
-				Term:     tok.Term[off : off+n],
-				Start:    tok.Start + off,
-				End:      tok.Start + off + n,
-				Position: pos,
-				Type:     analysis.Single,
-			})
-			pos++
-			off += n
-		}
-	}
-	return out
-}
 
 // The analysis chain of the main fields is exactly bleve's "cjk" analyzer.
 var (
@@ -243,43 +195,4 @@ func (p *part) find(fu []unit) int {
 		}
 	}
 	return -1
-}
-
-// trigramTokenFilter emits, for every three adjacent runes of ideographic
-// tokens (adjacent as the bigram filter defines it), their concatenation;
-// it drops every other token.
-type trigramTokenFilter struct{}
-
-func (trigramTokenFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	type rn struct {
-		start, end int
-		term       []byte
-	}
-	out := make(analysis.TokenStream, 0, len(in))
-	var win [3]rn
-	n, pos := 0, 1
-	for _, tok := range in {
-		if tok.Type != analysis.Ideographic {
-			n = 0
-			continue
-		}
-		for off := 0; off < len(tok.Term); {
-			_, rl := utf8.DecodeRune(tok.Term[off:])
-			start := tok.Start + off
-			if n > 0 && win[(n-1)%3].end != start {
-				n = 0
-			}
-			win[n%3] = rn{start, start + rl, tok.Term[off : off+rl]}
-			n++
-			if n >= 3 {
-				a, b, c := win[(n-3)%3], win[(n-2)%3], win[(n-1)%3]
-				term := make([]byte, 0, len(a.term)+len(b.term)+len(c.term))
-				term = append(append(append(term, a.term...), b.term...), c.term...)
-				out = append(out, &analysis.Token{Term: term, Start: a.start, End: c.end, Position: pos, Type: analysis.Shingle})
-				pos++
-			}
-			off += rl
-		}
-	}
-	return out
 }

@@ -40,7 +40,7 @@ func peakHeap() (stop func() uint64) {
 	}
 }
 
-// BenchmarkBuild10k indexes (bleve, in memory) and exports 10,000
+// BenchmarkBuild10k analyses, indexes (in memory) and exports 10,000
 // synthetic items. Besides time and allocations it reports the peak heap
 // in use during a build (sampled every 10 ms), the process's maximum RSS,
 // and the size and file count of the export.

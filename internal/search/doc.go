@@ -18,16 +18,19 @@
 // A text is also seen as a sequence of units: each rune of an ideographic
 // token, and each other token, after width and case folding. Two
 // ideographic units are adjacent when no byte separates them (the bigram
-// filter's rule). Build indexes, with bleve (in memory, scorch), three
-// analyses of the title and the body of every [Doc]:
+// filter's rule). Build analyses the title and the body of every [Doc]
+// once, with those bleve components, into units, and builds the inverted
+// index from them directly (in memory). Each field yields three kinds of
+// terms:
 //
-//	m  title, body    cjk: bigrams of adjacent ideographic units, and other tokens
-//	u  title1, body1  each ideographic unit (one-character queries)
-//	t  title3, body3  each three adjacent ideographic units
+//	m  cjk: bigrams of adjacent ideographic units, and other tokens
+//	   (exactly the tokens bleve's cjk_bigram filter emits)
+//	u  each ideographic unit (one-character queries)
+//	t  each three adjacent ideographic units
 //
 // A term key is the tag byte (m, u or t) followed by the term's bytes.
 // The lone ideographs that cjk_bigram emits into m are not exported; u
-// covers them.
+// covers them (they still count in the length of the body in m).
 //
 // # Queries
 //

@@ -66,13 +66,16 @@ func (p *packer) files(dir string) []File {
 
 // Export writes the static index: see doc.go for the format. The returned
 // files are in a deterministic order; the caller writes them.
-func (ix *Index) Export() ([]File, Stats, error) {
+func (ix *Index) Export() ([]File, Stats, error) { return ix.export(ix.walkTerms) }
+
+// export is Export with the terms and their postings from walk.
+func (ix *Index) export(walk func(termPostingsFunc) error) ([]File, Stats, error) {
 	opt := ix.opt
 	var st Stats
 	var terms []termEntry
 	over := &packer{kind: 'o', target: opt.PackBytes}
 	facet := &packer{kind: 'f', target: opt.PackBytes / 8}
-	err := ix.walkTerms(func(key string, ps []posting) error {
+	err := walk(func(key string, ps []posting) error {
 		te := termEntry{key: key, df: len(ps)}
 		var e encoder
 		k := len(ps)
