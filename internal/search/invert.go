@@ -271,20 +271,42 @@ func (w *invWorker) add(ch *invChunk, start int, title bool, tag byte, a, b, c s
 // walkTerms calls f for every exported term, in the order m, u, t and
 // byte order within each, with its postings in posting order: title
 // matches first (shorter titles first), then by body impact descending,
-// then by document number.
+// then by document number. The postings are stored in document order, so
+// those outside the title only need a stable counting sort by impact.
 func (ix *Index) walkTerms(f termPostingsFunc) error {
 	inv := &ix.inv
 	var ps []posting
 	for t, key := range inv.keys {
-		ps = ps[:0]
-		for _, p := range inv.post[inv.off[t]:inv.off[t+1]] {
-			q := posting{doc: int(p.doc), bi: int(p.tb &^ titleFlag), combo: ix.combo[p.doc]}
+		src := inv.post[inv.off[t]:inv.off[t+1]]
+		ps = slices.Grow(ps[:0], len(src))[:len(src)]
+		var at [titleFlag]int // next place of each impact
+		nt := 0
+		for _, p := range src {
+			if p.tb&titleFlag != 0 {
+				nt++
+			} else {
+				at[p.tb]++
+			}
+		}
+		for bi, n := len(at)-1, nt; bi >= 0; bi-- {
+			at[bi], n = n, n+at[bi]
+		}
+		k := 0
+		for _, p := range src {
+			bi := p.tb &^ titleFlag
+			q := posting{doc: int(p.doc), bi: int(bi), combo: ix.combo[p.doc]}
 			if p.tb&titleFlag != 0 {
 				q.title = ix.titleL[p.doc]
+				ps[k] = q
+				k++
+			} else {
+				ps[at[bi]] = q
+				at[bi]++
 			}
-			ps = append(ps, q)
 		}
-		slices.SortFunc(ps, comparePostings)
+		if nt > 1 {
+			slices.SortFunc(ps[:nt], comparePostings)
+		}
 		if err := f(key, ps); err != nil {
 			return err
 		}
