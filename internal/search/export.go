@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -30,14 +31,7 @@ type Stats struct {
 	BrowseBytes int
 }
 
-type termEntry struct {
-	key      string
-	df       int
-	tier0    []byte
-	overflow ref
-	facets   ref
-}
-
+// packer gathers blobs into packs of about target bytes.
 type packer struct {
 	kind   byte
 	target int
@@ -46,7 +40,7 @@ type packer struct {
 
 func (p *packer) add(b []byte) ref {
 	if len(p.packs) == 0 || len(p.packs[len(p.packs)-1])+len(b) > p.target && len(p.packs[len(p.packs)-1]) > 0 {
-		p.packs = append(p.packs, nil)
+		p.packs = append(p.packs, make([]byte, 0, max(p.target, len(b))))
 	}
 	i := len(p.packs) - 1
 	r := ref{pack: i, off: len(p.packs[i]), n: len(b)}
@@ -54,14 +48,34 @@ func (p *packer) add(b []byte) ref {
 	return r
 }
 
-func (p *packer) finish(r *ref) { r.hash = hash32(p.packs[r.pack]) }
-
-func (p *packer) files(dir string) []File {
-	out := make([]File, len(p.packs))
+// hashes returns the hash of every pack.
+func (p *packer) hashes() []uint32 {
+	out := make([]uint32, len(p.packs))
 	for i, b := range p.packs {
-		out[i] = File{Path: path.Join(dir, packPath(p.kind, i, hash32(b))), Data: b}
+		out[i] = hash32(b)
 	}
 	return out
+}
+
+func (p *packer) files(dir string, hashes []uint32) []File {
+	out := make([]File, len(p.packs))
+	for i, b := range p.packs {
+		out[i] = File{Path: path.Join(dir, packPath(p.kind, i, hashes[i])), Data: b}
+	}
+	return out
+}
+
+// termEntry locates a term's encoded dictionary entry in the arena.
+type termEntry struct {
+	key        string
+	start, end int
+}
+
+// hashPatch is the place in the arena of a ref's pack hash, written once
+// the pack is complete.
+type hashPatch struct {
+	at, pack int
+	facet    bool
 }
 
 // Export writes the static index: see doc.go for the format. The returned
@@ -72,12 +86,25 @@ func (ix *Index) Export() ([]File, Stats, error) { return ix.export(ix.walkTerms
 func (ix *Index) export(walk func(termPostingsFunc) error) ([]File, Stats, error) {
 	opt := ix.opt
 	var st Stats
-	var terms []termEntry
+	// Every term's dictionary entry is encoded once, into arena; the pack
+	// hashes in its refs are patched in when the packs are complete.
+	var (
+		arena    []byte
+		terms    []termEntry
+		patches  []hashPatch
+		blob     encoder
+		docBuf   []int
+		counts   = make([]int, ix.facets.valueSpace())
+		titleEnc encoder
+	)
 	over := &packer{kind: 'o', target: opt.PackBytes}
 	facet := &packer{kind: 'f', target: opt.PackBytes / 8}
 	err := walk(func(key string, ps []posting) error {
-		te := termEntry{key: key, df: len(ps)}
-		var e encoder
+		e := encoder{b: arena}
+		start := len(e.b)
+		e.uvarint(len(key))
+		e.b = append(e.b, key...)
+		e.uvarint(len(ps))
 		k := len(ps)
 		if k > opt.Members {
 			k = opt.TopK
@@ -91,64 +118,70 @@ func (ix *Index) export(walk func(termPostingsFunc) error) ([]File, Stats, error
 			if titles <= k {
 				e.uvarint(1) // every title posting is in the first tier
 			} else if titles-k <= opt.Members {
-				encodeDocs(&e, ps[k:titles])
+				titleEnc.b = titleEnc.b[:0]
+				docBuf = encodeDocs(&titleEnc, ps[k:titles], docBuf)
+				e.b = append(e.b, titleEnc.b...)
 			} else {
 				e.uvarint(0) // unknown
 			}
-			var o encoder
-			encodePostings(&o, ps[k:])
-			te.overflow = over.add(o.b)
-			te.facets = facet.add(ix.facetVector(ps))
+			blob.b = blob.b[:0]
+			encodePostings(&blob, ps[k:])
+			r := over.add(blob.b)
+			patches = append(patches, hashPatch{at: e.ref(r), pack: r.pack})
+			blob.b = ix.appendFacetVector(blob.b[:0], ps, counts)
+			r = facet.add(blob.b)
+			patches = append(patches, hashPatch{at: e.ref(r), pack: r.pack, facet: true})
 		}
-		te.tier0 = e.b
-		terms = append(terms, te)
+		arena = e.b
+		terms = append(terms, termEntry{key: key, start: start, end: len(arena)})
 		return nil
 	})
 	if err != nil {
 		return nil, st, fmt.Errorf("search: export: %w", err)
 	}
+	overHashes, facetHashes := over.hashes(), facet.hashes()
+	for _, p := range patches {
+		h := overHashes
+		if p.facet {
+			h = facetHashes
+		}
+		binary.LittleEndian.PutUint32(arena[p.at:], h[p.pack])
+	}
 	var files []File
 
-	// Dictionary shards.
-	total := 0
-	entries := make([][]byte, len(terms))
-	for i := range terms {
-		te := &terms[i]
-		var e encoder
-		e.uvarint(len(te.key))
-		e.b = append(e.b, te.key...)
-		e.uvarint(te.df)
-		e.b = append(e.b, te.tier0...)
-		if te.df > opt.Members {
-			over.finish(&te.overflow)
-			facet.finish(&te.facets)
-			e.ref(te.overflow)
-			e.ref(te.facets)
-		}
-		entries[i] = e.b
-		total += len(e.b)
-	}
-	nShards := max(1, (total+opt.ShardBytes-1)/opt.ShardBytes)
-	byShard := make([][]int, nShards)
+	// Dictionary shards: each holds its terms in key order.
+	nShards := max(1, (len(arena)+opt.ShardBytes-1)/opt.ShardBytes)
+	order := keyOrder(terms)
+	shardOf := make([]int32, len(terms))
+	size := make([]int, nShards)
+	count := make([]int, nShards+1)
 	for i, te := range terms {
 		s := int(fnv1a(te.key) % uint32(nShards))
-		byShard[s] = append(byShard[s], i)
+		shardOf[i] = int32(s)
+		size[s] += te.end - te.start
+		count[s+1]++
+	}
+	byShard := make([]int32, len(terms))
+	for s := range nShards {
+		count[s+1] += count[s]
+	}
+	at := slices.Clone(count[:nShards])
+	for _, i := range order {
+		s := shardOf[i]
+		byShard[at[s]] = i
+		at[s]++
 	}
 	shards := make([][]byte, nShards)
-	for s, idx := range byShard {
-		slices.SortFunc(idx, func(a, b int) int {
-			if terms[a].key < terms[b].key {
-				return -1
-			}
-			return 1
-		})
-		var e encoder
+	for s := range shards {
+		idx := byShard[count[s]:count[s+1]]
+		e := encoder{b: make([]byte, 0, binary.MaxVarintLen64+size[s])}
 		e.uvarint(len(idx))
 		for _, i := range idx {
-			e.b = append(e.b, entries[i]...)
+			e.b = append(e.b, arena[terms[i].start:terms[i].end]...)
 		}
 		shards[s] = e.b
 	}
+	arena = nil
 	shardGroup := (nShards + 63) / 64
 	var shardHashes []string
 	for g := 0; g*shardGroup < nShards; g++ {
@@ -193,8 +226,11 @@ func (ix *Index) export(walk func(termPostingsFunc) error) ([]File, Stats, error
 	}
 
 	// Packs.
-	for _, p := range []*packer{over, facet} {
-		for _, f := range p.files(Dir) {
+	for _, p := range []struct {
+		*packer
+		hashes []uint32
+	}{{over, overHashes}, {facet, facetHashes}} {
+		for _, f := range p.files(Dir, p.hashes) {
 			files = append(files, f)
 			st.PackBytes += len(f.Data)
 			st.Packs++
@@ -267,10 +303,12 @@ func (ix *Index) export(walk func(termPostingsFunc) error) ([]File, Stats, error
 	return files, st, nil
 }
 
-// facetVector counts a term's postings per facet value: pairs of (value
-// index delta, count) over the concatenated value index space of the
-// dimensions unit, type, category, level, year.
-func (ix *Index) facetVector(ps []posting) []byte {
+// appendFacetVector appends the facet blob of a term: its postings
+// counted per facet value, as pairs of (value index delta, count) over the
+// concatenated value index space of the dimensions unit, type, category,
+// level, year. counts is scratch space of ix.facets.valueSpace() zeros,
+// and is left so.
+func (ix *Index) appendFacetVector(dst []byte, ps []posting, counts []int) []byte {
 	ft := &ix.facets
 	var base [numDims]int
 	n := 0
@@ -278,21 +316,18 @@ func (ix *Index) facetVector(ps []posting) []byte {
 		base[dim] = n
 		n += ft.dimSize(dim)
 	}
-	counts := make([]int, n)
+	nz := 0
 	for _, p := range ps {
 		for dim, v := range ft.values(p.doc) {
 			if v >= 0 {
+				if counts[base[dim]+v] == 0 {
+					nz++
+				}
 				counts[base[dim]+v]++
 			}
 		}
 	}
-	var e encoder
-	nz := 0
-	for _, c := range counts {
-		if c > 0 {
-			nz++
-		}
-	}
+	e := encoder{b: dst}
 	e.uvarint(nz)
 	prev := 0
 	for i, c := range counts {
@@ -300,7 +335,52 @@ func (ix *Index) facetVector(ps []posting) []byte {
 			e.uvarint(i - prev)
 			e.uvarint(c)
 			prev = i
+			counts[i] = 0
 		}
 	}
 	return e.b
+}
+
+// keyOrder returns the indexes of terms in key order. The terms come in a
+// few ascending runs (m, u, t), which it merges.
+func keyOrder(terms []termEntry) []int32 {
+	order := make([]int32, len(terms))
+	var runs []int // run starts, then len(terms)
+	for i := range terms {
+		order[i] = int32(i)
+		if i == 0 || terms[i].key < terms[i-1].key {
+			runs = append(runs, i)
+		}
+	}
+	runs = append(runs, len(terms))
+	buf := make([]int32, len(terms))
+	for len(runs) > 2 {
+		next := runs[:0:0]
+		for r := 0; r+1 < len(runs); r += 2 {
+			lo := runs[r]
+			next = append(next, lo)
+			if r+2 >= len(runs) { // an odd run out
+				copy(buf[lo:], order[lo:])
+				continue
+			}
+			mid, hi := runs[r+1], runs[r+2]
+			i, j, k := lo, mid, lo
+			for i < mid && j < hi {
+				if terms[order[j]].key < terms[order[i]].key {
+					buf[k] = order[j]
+					j++
+				} else {
+					buf[k] = order[i]
+					i++
+				}
+				k++
+			}
+			k += copy(buf[k:], order[i:mid])
+			copy(buf[k:], order[j:hi])
+		}
+		next = append(next, len(terms))
+		runs = next
+		order, buf = buf, order
+	}
+	return order
 }

@@ -146,6 +146,16 @@ func (ft *facetTables) dimSize(dim int) int {
 	return [numDims]int{len(ft.units), len(ft.types), len(ft.cats), len(ft.levels), len(ft.years)}[dim]
 }
 
+// valueSpace is the size of the concatenated value index space of all
+// dimensions.
+func (ft *facetTables) valueSpace() int {
+	n := 0
+	for dim := range numDims {
+		n += ft.dimSize(dim)
+	}
+	return n
+}
+
 // values returns the value index of each dimension for a document, -1 when
 // it has none.
 func (ft *facetTables) values(doc int) [numDims]int {

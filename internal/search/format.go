@@ -102,11 +102,11 @@ func decodePostings(d *decoder, n int, out []posting) []posting {
 
 // encodeDocs appends the title set of a large term: varint count+1, then
 // document deltas in increasing order. A count of 0 (written as 0) means
-// unknown; see decodeTitleDocs.
-func encodeDocs(e *encoder, ps []posting) {
-	docs := make([]int, len(ps))
-	for i, p := range ps {
-		docs[i] = p.doc
+// unknown; see decodeTitleDocs. docs is scratch space, returned for reuse.
+func encodeDocs(e *encoder, ps []posting, docs []int) []int {
+	docs = docs[:0]
+	for _, p := range ps {
+		docs = append(docs, p.doc)
 	}
 	slices.Sort(docs)
 	e.uvarint(len(docs) + 1)
@@ -115,6 +115,7 @@ func encodeDocs(e *encoder, ps []posting) {
 		e.uvarint(d - prev)
 		prev = d
 	}
+	return docs
 }
 
 // decodeTitleDocs returns the documents listed by encodeDocs and whether
@@ -170,11 +171,14 @@ type ref struct {
 	off, n int
 }
 
-func (e *encoder) ref(r ref) {
+// ref appends r and returns the offset of its hash in e.b.
+func (e *encoder) ref(r ref) (hashAt int) {
 	e.uvarint(r.pack)
+	hashAt = len(e.b)
 	e.u32(r.hash)
 	e.uvarint(r.off)
 	e.uvarint(r.n)
+	return hashAt
 }
 
 func (d *decoder) ref() ref {
