@@ -1,11 +1,15 @@
 package search
 
 import (
+	"encoding/binary"
 	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 // The inverted index is built directly from the units of every title and
@@ -27,13 +31,10 @@ type inverted struct {
 	keys []string // m terms, then u terms, then t terms, each in byte order
 	kind []uint8  // field kind of each key: 0 main, 1 unigram, 2 trigram
 	off  []int    // the postings of keys[i] are post[off[i]:off[i+1]]
-	post []ipost  // per term, in document order
-}
-
-// ipost is a posting as the index stores it.
-type ipost struct {
-	doc int32
-	tb  uint8 // titleFlag if the term is in the title, | body impact (0 if not in the body)
+	// post holds the postings of each term in document order, each as
+	// varint (doc − previous doc), then a byte: titleFlag if the term is in
+	// the title, | body impact (0 if not in the body).
+	post []byte
 }
 
 const titleFlag = 0x80
@@ -50,18 +51,66 @@ const recTitle = 1 << 31
 
 // invChunk is the analysis of invertChunkDocs consecutive documents.
 type invChunk struct {
-	worker int     // the worker whose dictionary the ids refer to
-	recs   []rec   // the records of each document, in document order
-	ends   []int32 // end of each document's records in recs
+	worker int // the worker whose dictionary the ids refer to
+	// recs holds, for each document, varint n and n records: varint id,
+	// varint v<<1 | 1 if in the title (v the body frequency).
+	recs []byte
 }
 
-// invWorker analyses chunks of documents.
+// next decodes a record of c.recs at *off.
+func (c *invChunk) next(off *int) (id int32, tf int, title bool) {
+	x, n := uvarint(c.recs[*off:])
+	v, m := uvarint(c.recs[*off+n:])
+	*off += n + m
+	return int32(x), int(v >> 1), v&1 != 0
+}
+
+// uvarint decodes a varint that the package itself wrote.
+func uvarint(b []byte) (uint64, int) {
+	var x uint64
+	for i, c := range b {
+		if c < 0x80 {
+			return x | uint64(c)<<(7*i), i + 1
+		}
+		x |= uint64(c&0x7f) << (7 * i)
+	}
+	return x, len(b)
+}
+
+// uvarintLen is the length of the varint of x.
+func uvarintLen(x uint64) int {
+	n := 1
+	for x >= 0x80 {
+		x >>= 7
+		n++
+	}
+	return n
+}
+
+// invWorker analyses chunks of documents. Its term ids index keys; an
+// ideographic unit also has an id of its own (ideo), and the terms made of
+// ideographic units are found by those ids, without building their keys.
 type invWorker struct {
 	ix   *Index
-	ids  map[string]int32 // term key → id
-	keys []string         // id → term key
-	slot []int32          // id → 1 + index of its record in the current document, or 0
-	key  []byte           // scratch term key
+	ids  map[string]int32 // term key → term id
+	keys []string         // term id → term key
+	slot []int32          // term id → 1 + index of its record in cur, or 0
+	cur  []rec            // the records of the current document
+
+	bmp   []int32          // rune → 1 + ideo id, for valid runes below 0x10000
+	other map[rune]int32   // ideo ids of other runes, and of invalid bytes b as -1-b
+	ideo  []ideoUnit       // ideo id → unit
+	big   map[uint64]int32 // ideo ids a, b → term id of m+a+b
+	tri   map[uint64]int32 // ideo ids a, b, c → term id of t+a+b+c
+
+	text []byte // scratch copy of the text being analysed
+	key  []byte // scratch term key
+}
+
+// ideoUnit is an ideographic unit a worker has seen.
+type ideoUnit struct {
+	term      string
+	uni, lone int32 // term ids of u+term and m+term, or -1
 }
 
 // tagKind maps a term key's tag byte to its field kind.
@@ -84,7 +133,7 @@ func (ix *Index) invert() {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range workers {
-		iw := &invWorker{ix: ix, ids: map[string]int32{}}
+		iw := &invWorker{ix: ix, ids: map[string]int32{}, other: map[rune]int32{}, big: map[uint64]int32{}, tri: map[uint64]int32{}}
 		workers[w] = iw
 		wg.Go(func() {
 			for {
@@ -121,7 +170,7 @@ func (ix *Index) invert() {
 			m[id] = g
 		}
 		toGlobal[w] = m
-		iw.ids, iw.slot = nil, nil
+		iw.ids, iw.slot, iw.bmp, iw.other, iw.ideo, iw.big, iw.tri = nil, nil, nil, nil, nil, nil, nil
 	}
 	global = nil
 	order := make([]int32, 0, len(gkeys))
@@ -157,95 +206,194 @@ func (ix *Index) invert() {
 		}
 	}
 
-	// Count, then fill the postings in document order.
-	inv.off = make([]int, len(order)+1)
-	for _, c := range chunks {
-		m := toGlobal[c.worker]
-		for _, r := range c.recs {
-			if f := m[r.id]; f >= 0 {
-				inv.off[f+1]++
+	// Size, then fill the postings in document order.
+	size := make([]int, len(order)+1)
+	last := make([]int32, len(order))
+	eachRec := func(fn func(f int32, doc int, tf int, title bool)) {
+		for ci := range chunks {
+			c := &chunks[ci]
+			m := toGlobal[c.worker]
+			off := 0
+			for doc := ci * invertChunkDocs; off < len(c.recs); doc++ {
+				x, n := uvarint(c.recs[off:])
+				off += n
+				for range x {
+					id, tf, title := c.next(&off)
+					if f := m[id]; f >= 0 {
+						fn(f, doc, tf, title)
+					}
+				}
 			}
 		}
 	}
+	eachRec(func(f int32, doc int, _ int, _ bool) {
+		size[f+1] += uvarintLen(uint64(int32(doc)-last[f])) + 1
+		last[f] = int32(doc)
+	})
 	for f := range order {
-		inv.off[f+1] += inv.off[f]
+		size[f+1] += size[f]
 	}
-	inv.post = make([]ipost, inv.off[len(order)])
-	at := slices.Clone(inv.off[:len(order)])
-	for ci := range chunks {
-		c := &chunks[ci]
-		m := toGlobal[c.worker]
-		start := 0
-		for j, end := range c.ends {
-			doc := ci*invertChunkDocs + j
-			for _, r := range c.recs[start:end] {
-				f := m[r.id]
-				if f < 0 {
-					continue
-				}
-				var tb uint8
-				if r.v&recTitle != 0 {
-					tb = titleFlag
-				}
-				if tf := int(r.v &^ recTitle); tf > 0 {
-					k := inv.kind[f]
-					tb |= uint8(bodyImpact(tf, ix.bodyLen[k][doc], ix.avgLen[k]))
-				}
-				inv.post[at[f]] = ipost{doc: int32(doc), tb: tb}
-				at[f]++
-			}
-			start = int(end)
+	inv.off = size
+	inv.post = make([]byte, size[len(order)])
+	at := slices.Clone(size[:len(order)])
+	clear(last)
+	eachRec(func(f int32, doc int, tf int, title bool) {
+		var tb uint8
+		if title {
+			tb = titleFlag
 		}
-		c.recs, c.ends = nil, nil
-	}
+		if tf > 0 {
+			k := inv.kind[f]
+			tb |= uint8(bodyImpact(tf, ix.bodyLen[k][doc], ix.avgLen[k]))
+		}
+		p := binary.PutUvarint(inv.post[at[f]:], uint64(int32(doc)-last[f]))
+		inv.post[at[f]+p] = tb
+		at[f] += p + 1
+		last[f] = int32(doc)
+	})
 }
 
 // analyse records the terms of documents [lo, hi) in c and sets their
 // lengths.
 func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 	ix := w.ix
-	c.ends = make([]int32, 0, hi-lo)
 	for i := lo; i < hi; i++ {
 		d := &ix.docs[i]
-		start := len(c.recs)
-		ut := units(Normalize(d.Title))
-		ix.titleL[i] = max(1, len(ut))
-		w.field(c, start, ut, true)
-		ub := units(Normalize(d.Body))
-		ix.bodyLen[0][i], ix.bodyLen[1][i], ix.bodyLen[2][i] = fieldLengths(ub)
-		w.field(c, start, ub, false)
-		for _, r := range c.recs[start:] {
+		w.cur = w.cur[:0]
+		n, _, _, _ := w.field(Normalize(d.Title), true)
+		ix.titleL[i] = max(1, n)
+		_, ix.bodyLen[0][i], ix.bodyLen[1][i], ix.bodyLen[2][i] = w.field(Normalize(d.Body), false)
+		c.recs = binary.AppendUvarint(c.recs, uint64(len(w.cur)))
+		for _, r := range w.cur {
 			w.slot[r.id] = 0
+			v := uint64(r.v&^recTitle) << 1
+			if r.v&recTitle != 0 {
+				v |= 1
+			}
+			c.recs = binary.AppendUvarint(binary.AppendUvarint(c.recs, uint64(r.id)), v)
 		}
-		c.ends = append(c.ends, int32(len(c.recs)))
 	}
 }
 
-// field records the terms of one field (units us) of the document whose
-// records start at c.recs[start].
-func (w *invWorker) field(c *invChunk, start int, us []unit, title bool) {
-	for i := range us {
-		u := us[i].term
-		if !us[i].ideo {
-			w.add(c, start, title, tagMain, u, "", "")
+// field records the terms of the normalised text nt, one field of the
+// current document. It returns the number of
+// units and the field's lengths (see fieldLengths). It walks the units as
+// units(nt) lists them, and the adjacency of ideographic units is that of
+// aligned.
+func (w *invWorker) field(nt string, title bool) (units, main, uni, tri int) {
+	w.text = append(w.text[:0], nt...)
+	toks := lowerFilter.Filter(widthFilter.Filter(tokenizer.Tokenize(w.text)))
+	// The previous two ideographic units (ids), the length of the run of
+	// adjacent ideographic units they end (0 after any other unit) and the
+	// end offset of the last.
+	var a, b int32
+	run, end := 0, 0
+	endRun := func() {
+		if run == 1 { // a lone ideograph, which cjk_bigram emits as it is
+			u := &w.ideo[b]
+			if u.lone < 0 {
+				u.lone = w.term(tagMain, u.term)
+			}
+			w.hit(u.lone, title)
+			main++
+		}
+		run = 0
+	}
+	for _, t := range toks {
+		if t.Type != analysis.Ideographic {
+			endRun()
+			units++
+			main++
+			w.key = append(append(w.key[:0], tagMain), t.Term...)
+			w.hit(w.termKey(), title)
 			continue
 		}
-		w.add(c, start, title, tagUnigram, u, "", "")
-		joinsPrev := i > 0 && aligned(us, i-1)
-		if aligned(us, i) {
-			w.add(c, start, title, tagMain, u, us[i+1].term, "")
-		} else if !joinsPrev {
-			w.add(c, start, title, tagMain, u, "", "") // a lone ideograph
-		}
-		if joinsPrev && i > 1 && aligned(us, i-2) {
-			w.add(c, start, title, tagTrigram, us[i-2].term, us[i-1].term, u)
+		for off := 0; off < len(t.Term); {
+			r, n := utf8.DecodeRune(t.Term[off:])
+			id := w.ideoID(r, t.Term[off:off+n])
+			s := t.Start + off
+			off += n
+			units++
+			uni++
+			if run > 0 && s != end {
+				endRun()
+			}
+			u := &w.ideo[id]
+			if u.uni < 0 {
+				u.uni = w.term(tagUnigram, u.term)
+			}
+			w.hit(u.uni, title)
+			if run > 0 {
+				k := uint64(b)<<32 | uint64(id)
+				bt, ok := w.big[k]
+				if !ok {
+					bt = w.term(tagMain, w.ideo[b].term, w.ideo[id].term)
+					w.big[k] = bt
+				}
+				w.hit(bt, title)
+				main++
+			}
+			if run > 1 {
+				k := uint64(a)<<42 | uint64(b)<<21 | uint64(id)
+				tt, ok := w.tri[k]
+				if !ok {
+					tt = w.term(tagTrigram, w.ideo[a].term, w.ideo[b].term, w.ideo[id].term)
+					w.tri[k] = tt
+				}
+				w.hit(tt, title)
+				tri++
+			}
+			a, b = b, id
+			run++
+			end = s + n
 		}
 	}
+	endRun()
+	return units, main, uni, tri
 }
 
-// add records one occurrence of the term tag+a+b+c.
-func (w *invWorker) add(ch *invChunk, start int, title bool, tag byte, a, b, c string) {
-	w.key = append(append(append(append(w.key[:0], tag), a...), b...), c...)
+// ideoID returns the ideo id of the unit with the given bytes, which
+// decode to r.
+func (w *invWorker) ideoID(r rune, bytes []byte) int32 {
+	if r < 0x10000 && (r != utf8.RuneError || len(bytes) == 3) {
+		if w.bmp == nil {
+			w.bmp = make([]int32, 0x10000)
+		}
+		if id := w.bmp[r]; id > 0 {
+			return id - 1
+		}
+		id := w.newIdeo(bytes)
+		w.bmp[r] = id + 1
+		return id
+	}
+	k := r
+	if r == utf8.RuneError && len(bytes) == 1 {
+		k = -1 - rune(bytes[0])
+	}
+	id, ok := w.other[k]
+	if !ok {
+		id = w.newIdeo(bytes)
+		w.other[k] = id
+	}
+	return id
+}
+
+func (w *invWorker) newIdeo(bytes []byte) int32 {
+	w.ideo = append(w.ideo, ideoUnit{term: string(bytes), uni: -1, lone: -1})
+	return int32(len(w.ideo) - 1)
+}
+
+// term returns the id of the term tag+parts.
+func (w *invWorker) term(tag byte, parts ...string) int32 {
+	w.key = append(w.key[:0], tag)
+	for _, p := range parts {
+		w.key = append(w.key, p...)
+	}
+	return w.termKey()
+}
+
+// termKey returns the id of the term whose key is in w.key.
+func (w *invWorker) termKey() int32 {
 	id, ok := w.ids[string(w.key)]
 	if !ok {
 		id = int32(len(w.keys))
@@ -254,13 +402,18 @@ func (w *invWorker) add(ch *invChunk, start int, title bool, tag byte, a, b, c s
 		w.keys = append(w.keys, k)
 		w.slot = append(w.slot, 0)
 	}
+	return id
+}
+
+// hit records one occurrence of term id in the current document.
+func (w *invWorker) hit(id int32, title bool) {
 	s := w.slot[id]
 	if s == 0 {
-		ch.recs = append(ch.recs, rec{id: id})
-		s = int32(len(ch.recs) - start)
+		w.cur = append(w.cur, rec{id: id})
+		s = int32(len(w.cur))
 		w.slot[id] = s
 	}
-	r := &ch.recs[start+int(s)-1]
+	r := &w.cur[s-1]
 	if title {
 		r.v |= recTitle
 	} else {
@@ -275,33 +428,38 @@ func (w *invWorker) add(ch *invChunk, start int, title bool, tag byte, a, b, c s
 // those outside the title only need a stable counting sort by impact.
 func (ix *Index) walkTerms(f termPostingsFunc) error {
 	inv := &ix.inv
-	var ps []posting
+	var ps, tmp []posting
 	for t, key := range inv.keys {
-		src := inv.post[inv.off[t]:inv.off[t+1]]
-		ps = slices.Grow(ps[:0], len(src))[:len(src)]
-		var at [titleFlag]int // next place of each impact
-		nt := 0
-		for _, p := range src {
-			if p.tb&titleFlag != 0 {
+		// Decode, counting the postings of each impact outside the title.
+		tmp = tmp[:0]
+		var at [titleFlag]int // then: the next place of each impact
+		nt, doc := 0, 0
+		for b := inv.post[inv.off[t]:inv.off[t+1]]; len(b) > 0; {
+			x, n := uvarint(b)
+			doc += int(x)
+			tb := b[n]
+			b = b[n+1:]
+			q := posting{doc: doc, bi: int(tb &^ titleFlag), combo: ix.combo[doc]}
+			if tb&titleFlag != 0 {
+				q.title = ix.titleL[doc]
 				nt++
 			} else {
-				at[p.tb]++
+				at[q.bi]++
 			}
+			tmp = append(tmp, q)
 		}
 		for bi, n := len(at)-1, nt; bi >= 0; bi-- {
 			at[bi], n = n, n+at[bi]
 		}
+		ps = slices.Grow(ps[:0], len(tmp))[:len(tmp)]
 		k := 0
-		for _, p := range src {
-			bi := p.tb &^ titleFlag
-			q := posting{doc: int(p.doc), bi: int(bi), combo: ix.combo[p.doc]}
-			if p.tb&titleFlag != 0 {
-				q.title = ix.titleL[p.doc]
+		for _, q := range tmp {
+			if q.title > 0 {
 				ps[k] = q
 				k++
 			} else {
-				ps[at[bi]] = q
-				at[bi]++
+				ps[at[q.bi]] = q
+				at[q.bi]++
 			}
 		}
 		if nt > 1 {
