@@ -86,6 +86,52 @@ func (l *Loader) Reload(paths []string) (*model.Site, diag.List) {
 	return l.assemble()
 }
 
+// ReloadFile reads again one content file that was loaded before, keeps
+// the result for later calls, and returns the entity it holds
+// (*model.Power, *model.Flow, …) with the file's own diagnostics, personal
+// data included. ok is false when p is no longer a content file of the
+// same kind (deleted, moved, replaced by a folder or a link); the caller
+// then uses [Loader.Reload], which also handles those cases. ReloadFile
+// does not assemble the site: a caller that knows the edit leaves the
+// site's structure as it was updates its model itself.
+func (l *Loader) ReloadFile(p string) (value any, diags diag.List, ok bool) {
+	p = path.Clean(p)
+	f, known := l.files[p]
+	if !known {
+		return nil, nil, false
+	}
+	delete(l.files, p)
+	delete(l.results, p)
+	delete(l.walk, p)
+	l.walkDir(p)
+	nf, still := l.files[p]
+	if !still || nf.kind != f.kind || len(l.walk[p]) > 0 {
+		return nil, nil, false
+	}
+	r := loadFile(l.fsys, nf)
+	l.results[p] = r
+	diags = append(diags, r.diags...)
+	allow := l.piiAllowed()
+	for _, f := range r.pii {
+		if !allow[f.value] {
+			diags.Add(f.diagnostic())
+		}
+	}
+	diags.Sort()
+	return r.value, diags, true
+}
+
+// piiAllowed is the site-wide pii_allow list of site.toml, normalised.
+func (l *Loader) piiAllowed() map[string]bool {
+	allow := map[string]bool{}
+	if c, ok := l.results["site.toml"].value.(*model.Config); ok {
+		for _, v := range c.PIIAllow {
+			allow[normalizePII(v)] = true
+		}
+	}
+	return allow
+}
+
 // Files returns the paths of every content file loaded, sorted.
 func (l *Loader) Files() []string { return sortedKeys(l.files) }
 
@@ -138,10 +184,7 @@ func (l *Loader) assemble() (*model.Site, diag.List) {
 			site.Pages = append(site.Pages, v)
 		}
 	}
-	siteAllow := map[string]bool{}
-	for _, v := range site.Config.PIIAllow {
-		siteAllow[normalizePII(v)] = true
-	}
+	siteAllow := l.piiAllowed()
 	for _, p := range paths {
 		for _, f := range l.results[p].pii {
 			if !siteAllow[f.value] {

@@ -61,8 +61,10 @@ type StepRisk struct {
 // PowerData is the power item page's data.
 type PowerData struct {
 	Power *model.Power
-	Risks []StepRisk // the item's own risk points, then its flow's
 }
+
+// Risks are the item's own risk points, then its flow's.
+func (d *PowerData) Risks() []StepRisk { return powerRisks(d.Power) }
 
 // FlowData is the flow page's data.
 type FlowData struct{ Flow *model.Flow }
@@ -85,11 +87,53 @@ type RiskGroup struct {
 	Items []model.RiskItem
 }
 
-// CategoryData is a category page's data.
+// CategoryData is a category page's data: the units of this page of the
+// list, with their items in the category.
 type CategoryData struct {
 	Category model.Category
 	Units    []UnitPowers
-	Count    int
+	Count    int // items in the category, on all pages
+	Pager    *Pager
+}
+
+// PerPage is about how many items a long list shows per page (a category's
+// items, the items citing a law); the list continues on numbered pages.
+// A category page keeps a unit's items together, so it can show more.
+const PerPage = 200
+
+// Pager links the pages of a long list.
+type Pager struct {
+	Page  int      // this page, from 1
+	Paths []string // site paths of every page, Paths[0] the first
+}
+
+// Pages is the number of pages.
+func (p *Pager) Pages() int { return len(p.Paths) }
+
+// Prev is the previous page's path, or "" on the first.
+func (p *Pager) Prev() string {
+	if p.Page <= 1 {
+		return ""
+	}
+	return p.Paths[p.Page-2]
+}
+
+// Next is the next page's path, or "" on the last.
+func (p *Pager) Next() string {
+	if p.Page >= len(p.Paths) {
+		return ""
+	}
+	return p.Paths[p.Page]
+}
+
+// pagePaths names the pages of a list whose first page is first: first,
+// first+"2/", first+"3/" …
+func pagePaths(first string, n int) []string {
+	paths := []string{first}
+	for i := 2; i <= n; i++ {
+		paths = append(paths, first+strconv.Itoa(i)+"/")
+	}
+	return paths
 }
 
 // UnitPowers is one unit's items in a category.
@@ -98,11 +142,22 @@ type UnitPowers struct {
 	Powers []*model.Power
 }
 
-// LawData is a law page's data.
-type LawData struct{ Law *model.Law }
+// LawData is a law page's data: the law, and this page of the items that
+// cite it. Pages after the first show only the citing items.
+type LawData struct {
+	Law   *model.Law
+	Cited []*model.Power
+	Pager *Pager
+}
 
 // PageData is a free page's data.
 type PageData struct{ Page *model.Page }
+
+// lazy is page data computed when the page is rendered rather than when
+// it is planned: data drawn from the content of many items (counts, recent
+// changes), which an edit of item text made in place may change, and which
+// a build then computes on the rendering goroutines.
+type lazy func() any
 
 func (r *Renderer) view(path, title string, crumbs []Crumb, main any) *View {
 	return &View{Site: r.site, Cfg: &r.site.Config, Path: path, Title: title, Crumbs: crumbs, Main: main}
@@ -126,7 +181,7 @@ func (r *Renderer) Plan() []Page {
 	}
 
 	// Home.
-	hv := r.view(permalink.Home, s.Config.Title, nil, r.homeData(all, benchmarks))
+	hv := r.view(permalink.Home, s.Config.Title, nil, lazy(func() any { return r.homeData(all, benchmarks) }))
 	hv.Column = &Column{Name: "首页", Description: s.Config.Description, Keywords: joinKeywords(s.Config.Keywords), Type: "首页"}
 	add(permalink.Home, "home", hv, DepAll)
 
@@ -141,7 +196,7 @@ func (r *Renderer) Plan() []Page {
 		add(permalink.Unit(u), "unit", v, append(unitDeps(u), DepStructure)...)
 		uc := append(crumbs, Crumb{u.DisplayName(), permalink.Unit(u)})
 		for _, p := range u.Powers {
-			v := r.view(permalink.Power(p), p.FullName(), uc, &PowerData{Power: p, Risks: powerRisks(p)})
+			v := r.view(permalink.Power(p), p.FullName(), uc, &PowerData{Power: p})
 			v.Article = &Article{Title: p.FullName(), PubDate: pubDate(p.Published), Source: u.Name}
 			add(permalink.Power(p), "power", v, powerDeps(p)...)
 		}
@@ -173,10 +228,13 @@ func (r *Renderer) Plan() []Page {
 		for _, u := range s.Units {
 			for _, year := range volumeYears(u, s.Config.Year) {
 				d := volumeData(u, year)
-				if r.history != nil {
-					d.Annual = r.annual(u, year)
-				}
-				v := r.view(permalink.Volume(u, year), u.Name+strconv.Itoa(year)+"年度权力运行和廉政风险防控公开汇编", []Crumb{home(), {"单位", permalink.Units}, {u.DisplayName(), permalink.Unit(u)}}, d)
+				v := r.view(permalink.Volume(u, year), u.Name+strconv.Itoa(year)+"年度权力运行和廉政风险防控公开汇编", []Crumb{home(), {"单位", permalink.Units}, {u.DisplayName(), permalink.Unit(u)}}, lazy(func() any {
+					d := volumeData(u, year)
+					if r.history != nil {
+						d.Annual = r.annual(u, year)
+					}
+					return d
+				}))
 				v.Article = &Article{Title: v.Title, PubDate: pubDate(d.Date), Source: u.Name}
 				add(permalink.Volume(u, year), "volume", v, append(unitDeps(u), DepStructure)...)
 			}
@@ -234,8 +292,7 @@ func (r *Renderer) Plan() []Page {
 				snap(c.Src, permalink.Risk(c), riskTitle(c))
 			}
 			for _, year := range r.annualYears(u) {
-				d := r.annual(u, year)
-				v := r.view(permalink.Annual(u, year), u.DisplayName()+strconv.Itoa(year)+"年度调整", crumbs, d)
+				v := r.view(permalink.Annual(u, year), u.DisplayName()+strconv.Itoa(year)+"年度调整", crumbs, lazy(func() any { return r.annual(u, year) }))
 				v.Column = &Column{Name: "年度调整", Description: u.Name + strconv.Itoa(year) + "年度权力事项、风险等级、防控措施和裁量基准的调整情况", Keywords: "年度调整,动态管理", Type: "列表"}
 				add(permalink.Annual(u, year), "annual", v, DepAll)
 			}
@@ -248,17 +305,24 @@ func (r *Renderer) Plan() []Page {
 	cv.Column = &Column{Name: "事项分类", Description: "按行政许可、行政处罚等类别浏览权力事项", Keywords: "事项分类", Type: "列表"}
 	add(permalink.Categories, "categories", cv, DepStructure)
 	for _, c := range model.Categories() {
-		d := categoryData(c, s.Units)
-		v := r.view(permalink.Category(c), c.Name, []Crumb{home(), {"事项分类", permalink.Categories}}, d)
-		v.Column = &Column{Name: c.Name, Description: c.Desc, Keywords: c.Name, Type: "列表"}
-		deps := []string{DepStructure}
-		for _, up := range d.Units {
-			deps = append(deps, up.Unit.Src.File)
-			for _, p := range up.Powers {
-				deps = append(deps, p.Src.File)
+		for _, d := range categoryPages(c, s.Units) {
+			path, title := d.Pager.Paths[d.Pager.Page-1], c.Name
+			crumbs := []Crumb{home(), {"事项分类", permalink.Categories}}
+			if d.Pager.Page > 1 {
+				title += "(第" + strconv.Itoa(d.Pager.Page) + "页)"
+				crumbs = append(crumbs, Crumb{c.Name, permalink.Category(c)})
 			}
+			v := r.view(path, title, crumbs, d)
+			v.Column = &Column{Name: c.Name, Description: c.Desc, Keywords: c.Name, Type: "列表"}
+			deps := []string{DepStructure}
+			for _, up := range d.Units {
+				deps = append(deps, up.Unit.Src.File)
+				for _, p := range up.Powers {
+					deps = append(deps, p.Src.File)
+				}
+			}
+			add(path, "category", v, deps...)
 		}
-		add(permalink.Category(c), "category", v, deps...)
 	}
 
 	// Benchmarks.
@@ -295,13 +359,26 @@ func (r *Renderer) Plan() []Page {
 	lv.Column = &Column{Name: "法规库", Description: "权力事项引用的法律法规", Keywords: "法律法规,依据", Type: "列表"}
 	add(permalink.Laws, "laws", lv, DepAll)
 	for _, l := range s.Laws {
-		v := r.view(permalink.Law(l), l.Title, []Crumb{home(), {"法规库", permalink.Laws}}, &LawData{Law: l})
-		v.Article = &Article{Title: l.Title, PubDate: pubDate(l.Effective), Source: l.Issuer}
-		deps := []string{l.Src.File}
-		for _, p := range l.CitedBy {
-			deps = append(deps, p.Src.File, p.Unit.Src.File)
+		chunks := max(1, (len(l.CitedBy)+PerPage-1)/PerPage)
+		paths := pagePaths(permalink.Law(l), chunks)
+		for i := range chunks {
+			cited := l.CitedBy[i*PerPage : min(len(l.CitedBy), (i+1)*PerPage)]
+			title, crumbs := l.Title, []Crumb{home(), {"法规库", permalink.Laws}}
+			if i > 0 {
+				title += "(引用事项第" + strconv.Itoa(i+1) + "页)"
+				crumbs = append(crumbs, Crumb{l.Name(), permalink.Law(l)})
+			}
+			v := r.view(paths[i], title, crumbs, &LawData{Law: l, Cited: cited, Pager: &Pager{Page: i + 1, Paths: paths}})
+			v.Article = &Article{Title: title, PubDate: pubDate(l.Effective), Source: l.Issuer}
+			deps := []string{l.Src.File}
+			if chunks > 1 {
+				deps = append(deps, DepStructure)
+			}
+			for _, p := range cited {
+				deps = append(deps, p.Src.File, p.Unit.Src.File)
+			}
+			add(paths[i], "law", v, deps...)
 		}
-		add(permalink.Law(l), "law", v, deps...)
 	}
 
 	// Free pages.
@@ -324,7 +401,7 @@ func (r *Renderer) Plan() []Page {
 	dv := r.view(permalink.Data, "开放数据", []Crumb{home()}, opendata.Datasets())
 	dv.Column = &Column{Name: "开放数据", Description: "权力事项、裁量基准、廉政风险点、单位和法规的开放数据(CSV、JSON)及数据字典", Keywords: "开放数据,数据字典,CSV,JSON", Type: "列表"}
 	add(permalink.Data, "data", dv)
-	chv := r.view(permalink.Changes, "最近更新", []Crumb{home()}, r.changes(all))
+	chv := r.view(permalink.Changes, "最近更新", []Crumb{home()}, lazy(func() any { return r.changes(all) }))
 	chv.Column = &Column{Name: "最近更新", Description: "最近发布或复核的权力事项", Keywords: "更新,变化", Type: "列表"}
 	add(permalink.Changes, "changes", chv, DepAll)
 	mv := r.view(permalink.SiteMap, "网站地图", []Crumb{home()}, unitGroups(s.Units))
@@ -536,8 +613,11 @@ func riskData(c *model.RiskCatalogue) *RiskData {
 	return d
 }
 
-func categoryData(c model.Category, units []*model.Unit) *CategoryData {
-	d := &CategoryData{Category: c}
+// categoryPages lists a category's items by unit, about PerPage items to
+// a page, never splitting a unit. There is always a first page.
+func categoryPages(c model.Category, units []*model.Unit) []*CategoryData {
+	var all []UnitPowers
+	count := 0
 	for _, u := range units {
 		var ps []*model.Power
 		for _, p := range u.Powers {
@@ -546,11 +626,27 @@ func categoryData(c model.Category, units []*model.Unit) *CategoryData {
 			}
 		}
 		if len(ps) > 0 {
-			d.Units = append(d.Units, UnitPowers{u, ps})
-			d.Count += len(ps)
+			all = append(all, UnitPowers{u, ps})
+			count += len(ps)
 		}
 	}
-	return d
+	pages := []*CategoryData{{Category: c, Count: count}}
+	n := 0 // items on the last page
+	for _, up := range all {
+		last := pages[len(pages)-1]
+		if n > 0 && n+len(up.Powers) > PerPage {
+			last = &CategoryData{Category: c, Count: count}
+			pages = append(pages, last)
+			n = 0
+		}
+		last.Units = append(last.Units, up)
+		n += len(up.Powers)
+	}
+	paths := pagePaths(permalink.Category(c), len(pages))
+	for i, d := range pages {
+		d.Pager = &Pager{Page: i + 1, Paths: paths}
+	}
+	return pages
 }
 
 // sitemapXML lists every HTML page (not the 404) with absolute URLs.

@@ -209,10 +209,7 @@ func (r *Renderer) Extras(pages []Page) []Output {
 // PageExtras are the extras that follow the pages: the theme's assets,
 // the Atom feed and sitemap.xml.
 func (r *Renderer) PageExtras(pages []Page) []Output {
-	var outs []Output
-	for _, a := range r.theme.Assets {
-		outs = append(outs, Output{Path: a.Path, Data: a.Data})
-	}
+	outs := r.Assets()
 	outs = append(outs, Output{Path: "feed.xml", Data: r.atom()})
 	return append(outs, Output{Path: "sitemap.xml", Data: r.sitemapXML(pages)})
 }
@@ -224,6 +221,15 @@ func (r *Renderer) DataFiles() []Output {
 	var outs []Output
 	for _, f := range opendata.Files(r.site, r.bench, func(p string) string { return r.baseURL + escapePath(p) }) {
 		outs = append(outs, Output{Path: f.Path, Data: f.Data})
+	}
+	return outs
+}
+
+// Assets are the theme's asset files.
+func (r *Renderer) Assets() []Output {
+	var outs []Output
+	for _, a := range r.theme.Assets {
+		outs = append(outs, Output{Path: a.Path, Data: a.Data})
 	}
 	return outs
 }
@@ -301,10 +307,16 @@ func (r *Renderer) execute(buf *bytes.Buffer, p Page) error {
 	if err != nil {
 		return err
 	}
-	if t.Lookup("document") != nil { // a layout with its own frame (print pages)
-		return t.ExecuteTemplate(buf, "document", p.View)
+	v := p.View
+	if f, ok := v.Main.(lazy); ok {
+		c := *v
+		c.Main = f()
+		v = &c
 	}
-	return t.ExecuteTemplate(buf, "base.html", p.View)
+	if t.Lookup("document") != nil { // a layout with its own frame (print pages)
+		return t.ExecuteTemplate(buf, "document", v)
+	}
+	return t.ExecuteTemplate(buf, "base.html", v)
 }
 
 func (r *Renderer) markdown(src string) template.HTML { return r.markdownShift(1, src) }

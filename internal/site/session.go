@@ -42,8 +42,8 @@ type Session struct {
 	// (see DeferSearch).
 	search      []render.Output
 	searchEntry string
-	searchStale bool      // DeferSearch: the pages changed since the index was built
-	last        *analysis // the site of the last good rebuild, for RefreshSearch
+	searchStale bool      // DeferSearch: the pages changed since the index and the site-wide files were written
+	last        *analysis // the site of the last good build or rebuild
 
 	// DeferSearch makes Rebuild leave the search index as it was, so pages
 	// reload at once; RefreshSearch then brings the index up to date.
@@ -52,10 +52,40 @@ type Session struct {
 	DeferSearch bool
 }
 
-// analysis is a loaded, linked and analysed site.
+// analysis is a loaded, linked and analysed site, with what an edit of
+// item text needs to update it in place (see [Session.Rebuild]).
 type analysis struct {
-	site    *model.Site
-	derived *Derived
+	site     *model.Site
+	derived  *Derived
+	findings findings
+	renderer *render.Renderer
+	pages    []render.Page
+	powers   map[string]*model.Power // content file → power item
+	shownOn  map[string][]int        // content file → pages that show it (indexes into pages)
+	summary  []int                   // pages that summarise the whole site (render.DepAll)
+}
+
+func newAnalysis(site *model.Site, d *Derived, f findings, r *render.Renderer, pages []render.Page) *analysis {
+	a := &analysis{site: site, derived: d, findings: f, renderer: r, pages: pages,
+		powers: map[string]*model.Power{}, shownOn: map[string][]int{}}
+	for _, u := range site.Units {
+		for _, p := range u.Powers {
+			a.powers[p.Src.File] = p
+		}
+	}
+	for i, p := range pages {
+		for _, dep := range p.Deps {
+			switch {
+			case dep == render.DepAll:
+				a.summary = append(a.summary, i)
+			case dep != render.DepStructure:
+				if on := a.shownOn[dep]; len(on) == 0 || on[len(on)-1] != i {
+					a.shownOn[dep] = append(on, i)
+				}
+			}
+		}
+	}
+	return a
 }
 
 // Rebuilt describes one build or rebuild.
@@ -65,6 +95,10 @@ type Rebuilt struct {
 	Removed  []string // output files removed (sorted)
 	Pages    int      // pages in the site
 	Duration time.Duration
+	// InPlace is set when the edit changed only the text of existing items
+	// and the rebuild updated the model in place, keeping the links, the
+	// benchmark analysis and the page plan of the previous build.
+	InPlace bool
 }
 
 // NewSession prepares a session; call Build first.
@@ -75,9 +109,10 @@ func NewSession(opt Options) *Session {
 // Build does a full build and writes it atomically, as [Build] does.
 func (s *Session) Build(ctx context.Context) (*Rebuilt, diag.List, error) {
 	start := time.Now()
-	site, diags := s.loader.Load()
+	site, loadDiags := s.loader.Load()
 	s.loc = load.NewLocator(s.opt.Content)
-	derived, diags := analyze(site, diags, s.loc, &s.memo)
+	derived, found := analyze(site, loadDiags, s.loc, &s.memo)
+	diags := found.all()
 	if diags.HasErrors() {
 		s.broken = true
 		return nil, diags, nil
@@ -113,6 +148,7 @@ func (s *Session) Build(ctx context.Context) (*Rebuilt, diag.List, error) {
 		return nil, diags, err
 	}
 	s.remember(pages, files)
+	s.last = newAnalysis(site, derived, found, r, pages)
 	rb := &Rebuilt{Pages: len(pages), Duration: time.Since(start)}
 	for _, p := range pages {
 		rb.Rendered = append(rb.Rendered, p.File())
@@ -148,9 +184,16 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 		return s.Build(ctx)
 	}
 	start := time.Now()
-	site, diags := s.loader.Reload(changed)
+	if rb, diags, err, done := s.rebuildInPlace(ctx, changed, themeChanged); done {
+		if rb != nil {
+			rb.Duration = time.Since(start)
+		}
+		return rb, diags, err
+	}
+	site, loadDiags := s.loader.Reload(changed)
 	s.loc.Forget(changed)
-	derived, diags := analyze(site, diags, s.loc, &s.memo)
+	derived, found := analyze(site, loadDiags, s.loc, &s.memo)
+	diags := found.all()
 	if diags.HasErrors() {
 		s.broken = true
 		return nil, diags, nil
@@ -160,7 +203,6 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	if s.DeferSearch {
 		derived.SearchEntry = s.searchEntry
 		s.searchStale = true
-		s.last = &analysis{site, derived}
 	} else {
 		var err error
 		if searchOuts, err = buildSearch(site, derived, s.opt); err != nil {
@@ -218,7 +260,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 		return nil, diags, err
 	}
 	if s.DeferSearch {
-		outs = append(outs, r.PageExtras(pages)...) // data files follow in RefreshSearch
+		outs = append(outs, r.Assets()...) // the feed, sitemap, data files and manifest follow in RefreshSearch
 	} else {
 		outs = append(outs, r.Extras(pages)...)
 	}
@@ -267,16 +309,16 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 		}
 	}
 	// The manifest covers every file on disk, rendered now or kept.
-	m := s.manifest()
-	if h := sha256.Sum256(m.Data); s.hashes[ManifestFile] != h {
-		if err := writeFileAtomic(s.opt.Out, m.Path, m.Data); err != nil {
+	if !s.DeferSearch {
+		written, err := s.writeManifest()
+		if err != nil {
 			return nil, diags, err
 		}
-		s.hashes[ManifestFile] = h
-		rb.Written = append(rb.Written, m.Path)
+		rb.Written = append(rb.Written, written...)
 	}
 	sort.Strings(rb.Written)
 	sort.Strings(rb.Removed)
+	s.last = newAnalysis(site, derived, found, r, pages)
 	s.files = now
 	newDeps := map[string][]string{}
 	for _, p := range pages {
@@ -349,6 +391,21 @@ func removeOutput(root, rel string) error {
 	return nil
 }
 
+// writeManifest writes manifest.json if the files on disk changed, and
+// returns its path if it did.
+func (s *Session) writeManifest() ([]string, error) {
+	m := s.manifest()
+	h := sha256.Sum256(m.Data)
+	if s.hashes[ManifestFile] == h {
+		return nil, nil
+	}
+	if err := writeFileAtomic(s.opt.Out, m.Path, m.Data); err != nil {
+		return nil, err
+	}
+	s.hashes[ManifestFile] = h
+	return []string{m.Path}, nil
+}
+
 // manifest computes manifest.json from the hashes of what is on disk.
 func (s *Session) manifest() render.Output {
 	sums := make([]render.Output, 0, len(s.hashes))
@@ -379,7 +436,8 @@ func (s *Session) RefreshSearch(ctx context.Context) (*Rebuilt, error) {
 		return nil, err
 	}
 	var searchPage []render.Page
-	for _, p := range r.Plan() {
+	plan := r.Plan()
+	for _, p := range plan {
 		if p.Path == permalink.Search {
 			searchPage = append(searchPage, p)
 		}
@@ -388,7 +446,7 @@ func (s *Session) RefreshSearch(ctx context.Context) (*Rebuilt, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages = append(pages, r.DataFiles()...)
+	pages = append(append(pages, r.PageExtras(plan)...), r.DataFiles()...)
 	rb := &Rebuilt{Rendered: []string{permalink.File(permalink.Search)}}
 	keep := map[string]bool{}
 	for _, o := range append(outs, pages...) {
@@ -413,14 +471,11 @@ func (s *Session) RefreshSearch(ctx context.Context) (*Rebuilt, error) {
 		}
 	}
 	s.search, s.searchEntry, s.searchStale = outs, d.SearchEntry, false
-	m := s.manifest()
-	if h := sha256.Sum256(m.Data); s.hashes[ManifestFile] != h {
-		if err := writeFileAtomic(s.opt.Out, m.Path, m.Data); err != nil {
-			return nil, err
-		}
-		s.hashes[ManifestFile] = h
-		rb.Written = append(rb.Written, m.Path)
+	written, err := s.writeManifest()
+	if err != nil {
+		return nil, err
 	}
+	rb.Written = append(rb.Written, written...)
 	sort.Strings(rb.Written)
 	sort.Strings(rb.Removed)
 	rb.Duration = time.Since(start)

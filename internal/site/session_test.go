@@ -23,6 +23,9 @@ type edit struct {
 	notRendered []string
 	removed     []string
 	errors      bool // the edit leaves content errors
+	// inPlace: a session that defers the site-wide files updates the
+	// model in place for this edit instead of rebuilding it.
+	inPlace bool
 }
 
 func writeFile(t *testing.T, root, rel, data string) {
@@ -61,11 +64,23 @@ const (
 // TestRebuildMatchesFullBuild applies a sequence of edits to a content
 // tree, rebuilding incrementally after each, and checks after every step
 // which pages were re-rendered and that the output equals a fresh full
-// build of the same content.
+// build of the same content. It runs the sequence twice: indexing search
+// in every rebuild, and as `sunlight serve` does, deferring the search
+// index and the other site-wide files (RefreshSearch runs before the
+// comparison), which lets text edits update the model in place.
 func TestRebuildMatchesFullBuild(t *testing.T) {
+	for _, deferred := range []bool{false, true} {
+		t.Run(map[bool]string{false: "search in every rebuild", true: "site-wide files deferred"}[deferred], func(t *testing.T) {
+			testRebuilds(t, deferred)
+		})
+	}
+}
+
+func testRebuilds(t *testing.T, deferred bool) {
 	content := writeTxtar(t, "small.txtar")
 	out := filepath.Join(t.TempDir(), "public")
 	s := site.NewSession(site.Options{Content: os.DirFS(content), Out: out})
+	s.DeferSearch = deferred
 	if _, diags, err := s.Build(context.Background()); err != nil || diags.HasErrors() {
 		t.Fatalf("initial build: %v %v", err, diags)
 	}
@@ -78,6 +93,64 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 			},
 			rendered:    []string{cfPage, unitPage, flowPage, bmPage, lawPage, "index.html"},
 			notRendered: []string{xkPage, riskPage, "pages/about/index.html"},
+			inPlace:     true,
+		},
+		{
+			name: "risk level, measures and subject of an item",
+			apply: func(t *testing.T, c string) []string {
+				replaceIn(t, c, "units/qingshi/powers/cf-001.md", `level = "★★★"`, `level = "★"`)
+				replaceIn(t, c, "units/qingshi/powers/cf-001.md", `"法制审核"]`, `"法制审核", "集体讨论"]`)
+				replaceIn(t, c, "units/qingshi/powers/cf-001.md", `office = `, `subject = "示范县青石镇综合行政执法队"`+"\noffice = ")
+				replaceIn(t, c, "units/qingshi/powers/cf-001.md", "[time_limit]\nstatutory_days = 90\npromised_days = 60\nunit = \"自然日\"\n", "") // the coverage report counts it
+				return []string{"units/qingshi/powers/cf-001.md"}
+			},
+			rendered:    []string{cfPage, unitPage, "index.html", "coverage/index.html"},
+			notRendered: []string{xkPage},
+			inPlace:     true,
+		},
+		{
+			name: "risk points for an item that had none, which the coverage report counts",
+			apply: func(t *testing.T, c string) []string {
+				replaceIn(t, c, "units/qingshi/powers/xk-001.md", "[fee]", "[[risks]]\ndescription = \"违规审批\"\nlevel = \"高\"\nmeasures = [\"集体审议\"]\n[fee]")
+				return []string{"units/qingshi/powers/xk-001.md"}
+			},
+			rendered:    []string{xkPage, unitPage, "index.html", "coverage/index.html"},
+			notRendered: []string{cfPage},
+			inPlace:     true,
+		},
+		{
+			name: "an item's name is on many pages' titles",
+			apply: func(t *testing.T, c string) []string {
+				replaceIn(t, c, "units/qingshi/powers/cf-001.md", `name = "`, `name = "(修订)`)
+				return []string{"units/qingshi/powers/cf-001.md"}
+			},
+			rendered: []string{cfPage, unitPage, "index.html"},
+		},
+		{
+			name: "personal data in an item's text is an error",
+			apply: func(t *testing.T, c string) []string {
+				replaceIn(t, c, "units/qingshi/powers/cf-001.md", "镇政府二楼便民服务大厅", "镇政府二楼便民服务大厅,电话13812345678")
+				return []string{"units/qingshi/powers/cf-001.md"}
+			},
+			errors: true,
+		},
+		{
+			name: "removing it recovers",
+			apply: func(t *testing.T, c string) []string {
+				replaceIn(t, c, "units/qingshi/powers/cf-001.md", ",电话13812345678", "")
+				return []string{"units/qingshi/powers/cf-001.md"}
+			},
+			rendered: []string{cfPage},
+		},
+		{
+			name: "an item's text again, after the recovery",
+			apply: func(t *testing.T, c string) []string {
+				replaceIn(t, c, "units/qingshi/powers/cf-001.md", "镇政府二楼便民服务大厅", "镇政府三楼")
+				return []string{"units/qingshi/powers/cf-001.md", "units/qingshi/powers/cf-001.md"}
+			},
+			rendered:    []string{cfPage, unitPage},
+			notRendered: []string{xkPage},
+			inPlace:     true,
 		},
 		{
 			name: "unit name appears on its pages",
@@ -188,6 +261,14 @@ func TestRebuildMatchesFullBuild(t *testing.T) {
 		}
 		if rb == nil {
 			t.Fatalf("%s: rebuild failed:\n%v", e.name, diags)
+		}
+		if rb.InPlace != (deferred && e.inPlace) {
+			t.Errorf("%s: InPlace = %v, want %v", e.name, rb.InPlace, deferred && e.inPlace)
+		}
+		if deferred {
+			if _, err := s.RefreshSearch(context.Background()); err != nil {
+				t.Fatalf("%s: refresh: %v", e.name, err)
+			}
 		}
 		rendered := set(rb.Rendered)
 		for _, p := range e.rendered {

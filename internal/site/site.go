@@ -71,8 +71,8 @@ type Result struct {
 // and linking found no errors.
 func Load(opt Options) (*model.Site, *Derived, diag.List) {
 	s, diags := load.Load(opt.Content)
-	d, diags := analyze(s, diags, load.NewLocator(opt.Content), nil)
-	return s, d, diags
+	d, f := analyze(s, diags, load.NewLocator(opt.Content), nil)
+	return s, d, f.all()
 }
 
 // Derived is what the checks and analyses compute from a linked site.
@@ -94,21 +94,32 @@ func readHistory(ctx context.Context, opt Options) (*history.History, error) {
 	return history.Read(ctx, opt.ContentDir, history.Options{})
 }
 
+// findings are the diagnostics of each stage, kept apart so that a live
+// preview can replace one file's share of them.
+type findings struct {
+	load, link, check, bench diag.List
+}
+
+// all is every diagnostic, sorted.
+func (f findings) all() diag.List {
+	var all diag.List
+	for _, l := range []diag.List{f.load, f.link, f.check, f.bench} {
+		all.Add(l...)
+	}
+	all.Sort()
+	return all
+}
+
 // analyze links, checks and analyses a loaded site. The checks run only
 // when loading and linking found no errors.
-func analyze(s *model.Site, diags diag.List, loc *load.Locator, memo *fine.Memo) (*Derived, diag.List) {
-	diags.Add(link.Link(s, loc)...)
+func analyze(s *model.Site, loadDiags diag.List, loc *load.Locator, memo *fine.Memo) (*Derived, findings) {
+	f := findings{load: loadDiags, link: link.Link(s, loc)}
 	d := &Derived{}
-	if !diags.HasErrors() {
-		var cd diag.List
-		cd, d.Coverage = check.Check(s, loc)
-		diags.Add(cd...)
-		var bd diag.List
-		d.Bench, bd = bench.AnalyzeMemo(s, loc, memo)
-		diags.Add(bd...)
+	if !f.load.HasErrors() && !f.link.HasErrors() {
+		f.check, d.Coverage = check.Check(s, loc)
+		d.Bench, f.bench = bench.AnalyzeMemo(s, loc, memo)
 	}
-	diags.Sort()
-	return d, diags
+	return d, f
 }
 
 func newRenderer(s *model.Site, d *Derived, opt Options) (*render.Renderer, error) {

@@ -1,0 +1,80 @@
+package site_test
+
+import (
+	"context"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"sunlight/internal/gen"
+	"sunlight/internal/site"
+)
+
+// TestLongListsArePaginated builds a generated portal of 2,000 items: the
+// items of a category and those citing a law continue on numbered pages
+// that link to each other, and every item is listed exactly once.
+func TestLongListsArePaginated(t *testing.T) {
+	w := gen.MapWriter{}
+	if err := gen.Generate(gen.Options{Items: 2000, Seed: 1}, w); err != nil {
+		t.Fatal(err)
+	}
+	res, diags, err := site.Render(context.Background(), site.Options{Content: w.FS(), NoSearch: true})
+	if err != nil || res == nil {
+		t.Fatalf("render: %v\n%v", err, diags)
+	}
+	files := map[string]string{}
+	for _, f := range res.Files {
+		files[f.Path] = string(f.Data)
+	}
+	itemLink := regexp.MustCompile(`href="/units/[^"/]+/powers/([^"/]+)/"`)
+	for _, list := range []struct{ first, count string }{
+		{"categories/cf/", `共 (\d+) 项`},
+		{"laws/tudi-guanli-fa/", `引用本法的事项\((\d+) 项\)`},
+	} {
+		pages := 0
+		seen := map[string]int{}
+		for n := 1; ; n++ {
+			path := list.first
+			if n > 1 {
+				path += strconv.Itoa(n) + "/"
+			}
+			html, ok := files[path+"index.html"]
+			if !ok {
+				break
+			}
+			pages++
+			if !strings.Contains(html, `<nav class="pager" aria-label="分页">`) || !strings.Contains(html, `<span aria-current="page">第 `+strconv.Itoa(n)+` 页</span>`) {
+				t.Errorf("%s: no pager marking page %d as current", path, n)
+			}
+			if n > 1 && !strings.Contains(html, `rel="prev"`) {
+				t.Errorf("%s: no link to the previous page", path)
+			}
+			section := html
+			if i := strings.Index(html, `id="h-cited"`); i >= 0 {
+				section = html[i:]
+				if j := strings.Index(section, "</section>"); j >= 0 {
+					section = section[:j]
+				}
+			}
+			for _, m := range itemLink.FindAllStringSubmatch(section, -1) {
+				seen[m[1]]++
+			}
+		}
+		if pages < 2 {
+			t.Fatalf("%s: %d page(s), want the list split", list.first, pages)
+		}
+		m := regexp.MustCompile(list.count).FindStringSubmatch(files[list.first+"index.html"])
+		if m == nil {
+			t.Fatalf("%s: no total count", list.first)
+		}
+		if strconv.Itoa(len(seen)) != m[1] {
+			t.Errorf("%s: %d distinct items over %d pages, page 1 says %s", list.first, len(seen), pages, m[1])
+		}
+		for code, n := range seen {
+			if n != 1 && !strings.HasPrefix(list.first, "laws/") {
+				t.Errorf("%s: item %s listed %d times", list.first, code, n)
+			}
+		}
+	}
+}
