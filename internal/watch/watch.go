@@ -30,7 +30,7 @@ type Batch struct {
 
 // Options tune batching.
 type Options struct {
-	Quiet   time.Duration // quiet window (default 30 ms)
+	Quiet   time.Duration // quiet window (default 10 ms: an editor's save — write, rename, chmod — takes well under a millisecond)
 	MaxWait time.Duration // longest a burst is held (default 300 ms)
 }
 
@@ -79,7 +79,7 @@ type Watcher struct {
 // New watches the given folders (recursively) until ctx is done.
 func New(ctx context.Context, opt Options, roots ...string) (*Watcher, error) {
 	if opt.Quiet <= 0 {
-		opt.Quiet = 30 * time.Millisecond
+		opt.Quiet = 10 * time.Millisecond
 	}
 	if opt.MaxWait <= 0 {
 		opt.MaxWait = 300 * time.Millisecond
