@@ -89,6 +89,9 @@ func (ix *Index) Close() error {
 // Build analyses docs (bleve's analysis, see doc.go), builds the inverted
 // index in memory and derives everything the export needs.
 func Build(docs []Doc, opt Options) (*Index, error) {
+	if len(docs) > maxDocs {
+		return nil, fmt.Errorf("search: %d documents, more than the %d an index can hold", len(docs), maxDocs)
+	}
 	ix, err := newIndex(docs, opt)
 	if err != nil {
 		return nil, err

@@ -32,12 +32,23 @@ type inverted struct {
 	kind []uint8  // field kind of each key: 0 main, 1 unigram, 2 trigram
 	off  []int    // the postings of keys[i] are post[off[i]:off[i+1]]
 	// post holds the postings of each term in document order, each as
-	// varint (doc − previous doc), then a byte: titleFlag if the term is in
-	// the title, | body impact (0 if not in the body).
-	post []byte
+	// doc<<postDocShift | postTitle if the term is in the title | body
+	// impact (0 if not in the body).
+	post []uint32
 }
 
-const titleFlag = 0x80
+const (
+	postDocShift = 7
+	postTitle    = 1 << 6
+	postImpact   = postTitle - 1
+
+	// maxDocs is the number of documents postings can number.
+	maxDocs = 1 << (32 - postDocShift)
+
+	// maxInvertWorkers bounds the analysis workers, each of which keeps
+	// a dictionary of the terms it has seen.
+	maxInvertWorkers = 8
+)
 
 // rec is one (term, document) pair as a worker records it: the worker's
 // term id, and the body frequency with recTitle set if the term is in the
@@ -77,25 +88,17 @@ func uvarint(b []byte) (uint64, int) {
 	return x, len(b)
 }
 
-// uvarintLen is the length of the varint of x.
-func uvarintLen(x uint64) int {
-	n := 1
-	for x >= 0x80 {
-		x >>= 7
-		n++
-	}
-	return n
-}
-
 // invWorker analyses chunks of documents. Its term ids index keys; an
 // ideographic unit also has an id of its own (ideo), and the terms made of
 // ideographic units are found by those ids, without building their keys.
 type invWorker struct {
-	ix   *Index
-	ids  map[string]int32 // term key → term id
-	keys []string         // term id → term key
-	slot []int32          // term id → 1 + index of its record in cur, or 0
-	cur  []rec            // the records of the current document
+	ix    *Index
+	ids   map[string]int32 // term key → term id
+	keys  []string         // term id → term key
+	slot  []int32          // term id → 1 + index of its record in cur, or 0
+	df    []int32          // term id → number of documents with the term
+	order []int32          // term ids in key order (compareKeys), once finished
+	cur   []rec            // the records of the current document
 
 	bmp   []int32          // rune → 1 + ideo id, for valid runes below 0x10000
 	other map[rune]int32   // ideo ids of other runes, and of invalid bytes b as -1-b
@@ -129,7 +132,7 @@ func tagKind(tag byte) uint8 {
 func (ix *Index) invert() {
 	nChunks := (len(ix.docs) + invertChunkDocs - 1) / invertChunkDocs
 	chunks := make([]invChunk, nChunks)
-	workers := make([]*invWorker, max(1, min(runtime.GOMAXPROCS(0), nChunks)))
+	workers := make([]*invWorker, max(1, min(runtime.GOMAXPROCS(0), maxInvertWorkers, nChunks)))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -139,118 +142,116 @@ func (ix *Index) invert() {
 			for {
 				c := int(next.Add(1) - 1)
 				if c >= nChunks {
-					return
+					break
 				}
 				chunks[c].worker = w
 				iw.analyse(&chunks[c], c*invertChunkDocs, min(len(ix.docs), (c+1)*invertChunkDocs))
 			}
+			iw.finish()
 		})
 	}
 	wg.Wait()
 	ix.setAvgLen()
 
-	// Merge the dictionaries: global ids in first-seen order, then the
-	// exported order.
-	global := workers[0].ids
-	gkeys := workers[0].keys
-	toGlobal := make([][]int32, len(workers))
-	for w, iw := range workers {
-		m := make([]int32, len(iw.keys))
-		for id, k := range iw.keys {
-			if w == 0 {
-				m[id] = int32(id)
-				continue
-			}
-			g, ok := global[k]
-			if !ok {
-				g = int32(len(gkeys))
-				global[k] = g
-				gkeys = append(gkeys, k)
-			}
-			m[id] = g
-		}
-		toGlobal[w] = m
-		iw.ids, iw.slot, iw.bmp, iw.other, iw.ideo, iw.big, iw.tri = nil, nil, nil, nil, nil, nil, nil
-	}
-	global = nil
-	order := make([]int32, 0, len(gkeys))
-	for g, k := range gkeys {
-		// cjk_bigram emits lone ideographs into m; queries use u terms.
-		if k[0] == tagMain && isLoneIdeograph(k[1:]) {
-			continue
-		}
-		order = append(order, int32(g))
-	}
-	slices.SortFunc(order, func(a, b int32) int {
-		ka, kb := gkeys[a], gkeys[b]
-		if c := int(tagKind(ka[0])) - int(tagKind(kb[0])); c != 0 {
-			return c
-		}
-		return strings.Compare(ka, kb)
-	})
-	final := make([]int32, len(gkeys))
-	for g := range final {
-		final[g] = -1
-	}
+	// Merge the workers' sorted dictionaries, dropping lone ideographs
+	// (cjk_bigram emits them into m; queries use u terms).
 	inv := &ix.inv
-	inv.keys = make([]string, len(order))
-	inv.kind = make([]uint8, len(order))
-	for f, g := range order {
-		final[g] = int32(f)
-		inv.keys[f] = gkeys[g]
-		inv.kind[f] = tagKind(gkeys[g][0])
+	toFinal := make([][]int32, len(workers))
+	heads := make([]int, len(workers))
+	var df []int
+	for w, iw := range workers {
+		toFinal[w] = make([]int32, len(iw.keys))
 	}
-	for _, m := range toGlobal {
-		for id, g := range m {
-			m[id] = final[g]
+	for {
+		best, key := -1, ""
+		for w, iw := range workers {
+			if heads[w] < len(iw.order) {
+				if k := iw.keys[iw.order[heads[w]]]; best < 0 || compareKeys(k, key) < 0 {
+					best, key = w, k
+				}
+			}
 		}
-	}
-
-	// Size, then fill the postings in document order.
-	size := make([]int, len(order)+1)
-	last := make([]int32, len(order))
-	eachRec := func(fn func(f int32, doc int, tf int, title bool)) {
-		for ci := range chunks {
-			c := &chunks[ci]
-			m := toGlobal[c.worker]
-			off := 0
-			for doc := ci * invertChunkDocs; off < len(c.recs); doc++ {
-				x, n := uvarint(c.recs[off:])
-				off += n
-				for range x {
-					id, tf, title := c.next(&off)
-					if f := m[id]; f >= 0 {
-						fn(f, doc, tf, title)
+		if best < 0 {
+			break
+		}
+		f := int32(-1)
+		if key[0] != tagMain || !isLoneIdeograph(key[1:]) {
+			f = int32(len(inv.keys))
+			inv.keys = append(inv.keys, key)
+			inv.kind = append(inv.kind, tagKind(key[0]))
+			df = append(df, 0)
+		}
+		for w, iw := range workers {
+			if heads[w] < len(iw.order) {
+				if id := iw.order[heads[w]]; iw.keys[id] == key {
+					toFinal[w][id] = f
+					if f >= 0 {
+						df[f] += int(iw.df[id])
 					}
+					heads[w]++
 				}
 			}
 		}
 	}
-	eachRec(func(f int32, doc int, _ int, _ bool) {
-		size[f+1] += uvarintLen(uint64(int32(doc)-last[f])) + 1
-		last[f] = int32(doc)
-	})
-	for f := range order {
-		size[f+1] += size[f]
+	for _, iw := range workers {
+		iw.keys, iw.order, iw.df = nil, nil, nil
 	}
-	inv.off = size
-	inv.post = make([]byte, size[len(order)])
-	at := slices.Clone(size[:len(order)])
-	clear(last)
-	eachRec(func(f int32, doc int, tf int, title bool) {
-		var tb uint8
-		if title {
-			tb = titleFlag
+
+	// Fill the postings in document order.
+	inv.off = make([]int, len(inv.keys)+1)
+	for f, n := range df {
+		inv.off[f+1] = inv.off[f] + n
+	}
+	df = nil
+	inv.post = make([]uint32, inv.off[len(inv.keys)])
+	at := slices.Clone(inv.off[:len(inv.keys)])
+	for ci := range chunks {
+		c := &chunks[ci]
+		m := toFinal[c.worker]
+		off := 0
+		for doc := ci * invertChunkDocs; off < len(c.recs); doc++ {
+			x, n := uvarint(c.recs[off:])
+			off += n
+			for range x {
+				id, tf, title := c.next(&off)
+				f := m[id]
+				if f < 0 {
+					continue
+				}
+				p := uint32(doc) << postDocShift
+				if title {
+					p |= postTitle
+				}
+				if tf > 0 {
+					k := inv.kind[f]
+					p |= uint32(bodyImpact(tf, ix.bodyLen[k][doc], ix.avgLen[k]))
+				}
+				inv.post[at[f]] = p
+				at[f]++
+			}
 		}
-		if tf > 0 {
-			k := inv.kind[f]
-			tb |= uint8(bodyImpact(tf, ix.bodyLen[k][doc], ix.avgLen[k]))
-		}
-		p := binary.PutUvarint(inv.post[at[f]:], uint64(int32(doc)-last[f]))
-		inv.post[at[f]+p] = tb
-		at[f] += p + 1
-		last[f] = int32(doc)
-	})
+		c.recs = nil
+	}
+}
+
+// compareKeys orders term keys as the index lists them: m, u, t, then by
+// bytes.
+func compareKeys(a, b string) int {
+	if c := int(tagKind(a[0])) - int(tagKind(b[0])); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+// finish sorts the worker's dictionary and drops what only analysis
+// needs.
+func (w *invWorker) finish() {
+	w.order = make([]int32, len(w.keys))
+	for id := range w.order {
+		w.order[id] = int32(id)
+	}
+	slices.SortFunc(w.order, func(a, b int32) int { return compareKeys(w.keys[a], w.keys[b]) })
+	w.ids, w.slot, w.cur, w.bmp, w.other, w.ideo, w.big, w.tri = nil, nil, nil, nil, nil, nil, nil, nil
 }
 
 // analyse records the terms of documents [lo, hi) in c and sets their
@@ -401,6 +402,7 @@ func (w *invWorker) termKey() int32 {
 		w.ids[k] = id
 		w.keys = append(w.keys, k)
 		w.slot = append(w.slot, 0)
+		w.df = append(w.df, 0)
 	}
 	return id
 }
@@ -410,6 +412,7 @@ func (w *invWorker) hit(id int32, title bool) {
 	s := w.slot[id]
 	if s == 0 {
 		w.cur = append(w.cur, rec{id: id})
+		w.df[id]++
 		s = int32(len(w.cur))
 		w.slot[id] = s
 	}
@@ -428,38 +431,33 @@ func (w *invWorker) hit(id int32, title bool) {
 // those outside the title only need a stable counting sort by impact.
 func (ix *Index) walkTerms(f termPostingsFunc) error {
 	inv := &ix.inv
-	var ps, tmp []posting
+	var ps []posting
 	for t, key := range inv.keys {
-		// Decode, counting the postings of each impact outside the title.
-		tmp = tmp[:0]
-		var at [titleFlag]int // then: the next place of each impact
-		nt, doc := 0, 0
-		for b := inv.post[inv.off[t]:inv.off[t+1]]; len(b) > 0; {
-			x, n := uvarint(b)
-			doc += int(x)
-			tb := b[n]
-			b = b[n+1:]
-			q := posting{doc: doc, bi: int(tb &^ titleFlag), combo: ix.combo[doc]}
-			if tb&titleFlag != 0 {
-				q.title = ix.titleL[doc]
+		src := inv.post[inv.off[t]:inv.off[t+1]]
+		var at [postImpact + 1]int // postings of each impact outside the title, then their next place
+		nt := 0
+		for _, p := range src {
+			if p&postTitle != 0 {
 				nt++
 			} else {
-				at[q.bi]++
+				at[p&postImpact]++
 			}
-			tmp = append(tmp, q)
 		}
 		for bi, n := len(at)-1, nt; bi >= 0; bi-- {
 			at[bi], n = n, n+at[bi]
 		}
-		ps = slices.Grow(ps[:0], len(tmp))[:len(tmp)]
+		ps = slices.Grow(ps[:0], len(src))[:len(src)]
 		k := 0
-		for _, q := range tmp {
-			if q.title > 0 {
+		for _, p := range src {
+			doc, bi := int(p>>postDocShift), int(p&postImpact)
+			q := posting{doc: doc, bi: bi, combo: ix.combo[doc]}
+			if p&postTitle != 0 {
+				q.title = ix.titleL[doc]
 				ps[k] = q
 				k++
 			} else {
-				ps[at[q.bi]] = q
-				at[q.bi]++
+				ps[at[bi]] = q
+				at[bi]++
 			}
 		}
 		if nt > 1 {
