@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 
 	"sunlight/internal/diag"
 	"sunlight/internal/site"
@@ -44,7 +45,7 @@ func (f *siteFlags) options() (site.Options, error) {
 func buildCmd() *Command {
 	return &Command{
 		Name:      "build",
-		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR] [-no-search] [-no-history]",
+		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR] [-no-search] [-no-history] [-cpuprofile FILE]",
 		Short:     "build the portal into a directory of static files",
 		Long: `Build reads the content directory, checks every file, and writes the
 whole portal as static files. If any content error is found, every error is
@@ -55,6 +56,7 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 			sf.register(fs)
 			out := fs.String("out", "public", "output directory")
 			noSearch := fs.Bool("no-search", false, "leave out the search index")
+			cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
@@ -62,6 +64,17 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 				opt, err := sf.options()
 				if err != nil {
 					return err
+				}
+				if *cpuProfile != "" {
+					f, err := os.Create(*cpuProfile)
+					if err != nil {
+						return err
+					}
+					defer f.Close()
+					if err := pprof.StartCPUProfile(f); err != nil {
+						return err
+					}
+					defer pprof.StopCPUProfile()
 				}
 				opt.Out, opt.NoSearch = *out, *noSearch
 				res, diags, err := site.Build(ctx, opt)
