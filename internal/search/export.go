@@ -5,7 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"path"
+	"runtime"
 	"slices"
+	"sync"
+	"sync/atomic"
 )
 
 // File is one exported file: Path is relative to the site root and uses /.
@@ -80,28 +83,44 @@ type hashPatch struct {
 
 // Export writes the static index: see doc.go for the format. The returned
 // files are in a deterministic order; the caller writes them.
-func (ix *Index) Export() ([]File, Stats, error) { return ix.export(ix.walkTerms) }
+func (ix *Index) Export() ([]File, Stats, error) { return ix.export(ix) }
 
-// export is Export with the terms and their postings from walk.
-func (ix *Index) export(walk func(termPostingsFunc) error) ([]File, Stats, error) {
+// termSource lists the terms of an index and their postings.
+type termSource interface {
+	// numTerms is the number of terms.
+	numTerms() int
+	// cost estimates the work of walking terms [0, t), for splitting
+	// the terms into parts of equal work.
+	cost(t int) int
+	// walkRange calls f for terms [lo, hi) in the index's term order, with
+	// postings in posting order (see posting); ps is valid during the call.
+	walkRange(lo, hi int, f termPostingsFunc) error
+}
+
+// termPart is the encoding of a range of terms, before packing: for each
+// term its dictionary entry without refs, and for each term with more
+// than Members postings its overflow and facet blobs.
+type termPart struct {
+	keys  []string
+	head  []byte // the entries without refs
+	ends  []int  // end of each entry in head
+	blobs []byte // overflow blob, facet blob, of each big term
+	big   []bigTerm
+}
+
+// bigTerm locates the blobs of a term with refs.
+type bigTerm struct {
+	term              int // index in the part
+	overEnd, facetEnd int // ends of its blobs in blobs
+}
+
+// encodeTerms encodes terms [lo, hi) of src into p.
+func (ix *Index) encodeTerms(src termSource, lo, hi int, p *termPart) error {
 	opt := ix.opt
-	var st Stats
-	// Every term's dictionary entry is encoded once, into arena; the pack
-	// hashes in its refs are patched in when the packs are complete.
-	var (
-		arena    []byte
-		terms    []termEntry
-		patches  []hashPatch
-		blob     encoder
-		docBuf   []int
-		counts   = make([]int, ix.facets.valueSpace())
-		titleEnc encoder
-	)
-	over := &packer{kind: 'o', target: opt.PackBytes}
-	facet := &packer{kind: 'f', target: opt.PackBytes / 8}
-	err := walk(func(key string, ps []posting) error {
-		e := encoder{b: arena}
-		start := len(e.b)
+	counts := make([]int, ix.facets.valueSpace())
+	var docBuf []int
+	return src.walkRange(lo, hi, func(key string, ps []posting) error {
+		e := encoder{b: p.head}
 		e.uvarint(len(key))
 		e.b = append(e.b, key...)
 		e.uvarint(len(ps))
@@ -118,26 +137,113 @@ func (ix *Index) export(walk func(termPostingsFunc) error) ([]File, Stats, error
 			if titles <= k {
 				e.uvarint(1) // every title posting is in the first tier
 			} else if titles-k <= opt.Members {
-				titleEnc.b = titleEnc.b[:0]
-				docBuf = encodeDocs(&titleEnc, ps[k:titles], docBuf)
-				e.b = append(e.b, titleEnc.b...)
+				docBuf = encodeDocs(&e, ps[k:titles], docBuf)
 			} else {
 				e.uvarint(0) // unknown
 			}
-			blob.b = blob.b[:0]
-			encodePostings(&blob, ps[k:])
-			r := over.add(blob.b)
-			patches = append(patches, hashPatch{at: e.ref(r), pack: r.pack})
-			blob.b = ix.appendFacetVector(blob.b[:0], ps, counts)
-			r = facet.add(blob.b)
-			patches = append(patches, hashPatch{at: e.ref(r), pack: r.pack, facet: true})
+			b := encoder{b: p.blobs}
+			encodePostings(&b, ps[k:])
+			over := len(b.b)
+			p.blobs = ix.appendFacetVector(b.b, ps, counts)
+			p.big = append(p.big, bigTerm{term: len(p.ends), overEnd: over, facetEnd: len(p.blobs)})
 		}
-		arena = e.b
-		terms = append(terms, termEntry{key: key, start: start, end: len(arena)})
+		p.head = e.b
+		p.ends = append(p.ends, len(p.head))
+		p.keys = append(p.keys, key)
 		return nil
 	})
-	if err != nil {
-		return nil, st, fmt.Errorf("search: export: %w", err)
+}
+
+// exportWorkers is the number of goroutines Export encodes with.
+func exportWorkers() int { return max(1, min(runtime.GOMAXPROCS(0), maxInvertWorkers)) }
+
+// export is Export with the terms and their postings from src.
+func (ix *Index) export(src termSource) ([]File, Stats, error) {
+	opt := ix.opt
+	var st Stats
+
+	// Encode the terms in parts, and the result chunks, in parallel.
+	nTerms := src.numTerms()
+	workers := exportWorkers()
+	nParts := 1
+	if nTerms > 1000 {
+		nParts = 4 * workers
+	}
+	bounds := make([]int, nParts+1)
+	total := src.cost(nTerms)
+	for i, t := 1, 0; i < nParts; i++ {
+		for t < nTerms && src.cost(t) < total*i/nParts {
+			t++
+		}
+		bounds[i] = t
+	}
+	bounds[nParts] = nTerms
+	parts := make([]termPart, nParts)
+	nChunks := max(1, (len(ix.docs)+opt.ChunkDocs-1)/opt.ChunkDocs)
+	chunks := make([][]byte, nChunks)
+	const chunkTask = 512 // chunks per task
+	nTasks := nParts + (nChunks+chunkTask-1)/chunkTask
+	errs := make([]error, nTasks)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, nTasks) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				switch {
+				case i >= nTasks:
+					return
+				case i < nParts:
+					errs[i] = ix.encodeTerms(src, bounds[i], bounds[i+1], &parts[i])
+				default:
+					c := (i - nParts) * chunkTask
+					errs[i] = ix.encodeChunks(chunks[c:min(nChunks, c+chunkTask)], c)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil && i < nParts {
+			return nil, st, fmt.Errorf("search: export: %w", err)
+		} else if err != nil {
+			return nil, st, err
+		}
+	}
+
+	// Pack the blobs, in term order, and make the entries. Every term's
+	// dictionary entry is copied once, into arena; the pack hashes in its
+	// refs are patched in when the packs are complete.
+	arenaSize := 0
+	for i := range parts {
+		arenaSize += len(parts[i].head) + len(parts[i].big)*2*(3*binary.MaxVarintLen64+4)
+	}
+	arena := make([]byte, 0, arenaSize)
+	terms := make([]termEntry, 0, nTerms)
+	var patches []hashPatch
+	over := &packer{kind: 'o', target: opt.PackBytes}
+	facet := &packer{kind: 'f', target: opt.PackBytes / 8}
+	for i := range parts {
+		p := &parts[i]
+		start, blob := 0, 0
+		big := p.big
+		for t, end := range p.ends {
+			e := encoder{b: arena}
+			s := len(e.b)
+			e.b = append(e.b, p.head[start:end]...)
+			if len(big) > 0 && big[0].term == t {
+				r := over.add(p.blobs[blob:big[0].overEnd])
+				patches = append(patches, hashPatch{at: e.ref(r), pack: r.pack})
+				r = facet.add(p.blobs[big[0].overEnd:big[0].facetEnd])
+				patches = append(patches, hashPatch{at: e.ref(r), pack: r.pack, facet: true})
+				blob = big[0].facetEnd
+				big = big[1:]
+			}
+			arena = e.b
+			terms = append(terms, termEntry{key: p.keys[t], start: s, end: len(arena)})
+			start = end
+		}
+		*p = termPart{}
 	}
 	overHashes, facetHashes := over.hashes(), facet.hashes()
 	for _, p := range patches {
@@ -193,28 +299,6 @@ func (ix *Index) export(walk func(termPostingsFunc) error) ([]File, Stats, error
 	}
 
 	// Result chunks.
-	nChunks := max(1, (len(ix.docs)+opt.ChunkDocs-1)/opt.ChunkDocs)
-	chunks := make([][]byte, nChunks)
-	for c := range chunks {
-		recs := [][]any{}
-		for i := c * opt.ChunkDocs; i < min(len(ix.docs), (c+1)*opt.ChunkDocs); i++ {
-			d := ix.docs[i]
-			url := d.URL
-			if url == d.ID {
-				url = "" // the common case: the ID is the URL
-			}
-			r := []any{d.ID, url, d.Title, d.Body}
-			if d.HasFine {
-				r = append(r, d.FineMin, d.FineMax)
-			}
-			recs = append(recs, r)
-		}
-		b, err := json.Marshal(recs)
-		if err != nil {
-			return nil, st, err
-		}
-		chunks[c] = b
-	}
 	chunkGroup := (nChunks + 63) / 64
 	var chunkHashes []string
 	for g := 0; g*chunkGroup < nChunks; g++ {
@@ -301,6 +385,33 @@ func (ix *Index) export(walk func(termPostingsFunc) error) ([]File, Stats, error
 	st.Terms, st.Shards, st.Chunks = len(terms), nShards, nChunks
 	st.EntryBytes, st.MetaBytes, st.BrowseBytes = len(eb), len(mb), len(be.b)
 	return files, st, nil
+}
+
+// encodeChunks encodes the result chunks from chunk c on into out.
+func (ix *Index) encodeChunks(out [][]byte, c int) error {
+	opt := ix.opt
+	for j := range out {
+		lo := (c + j) * opt.ChunkDocs
+		recs := make([][]any, 0, min(len(ix.docs), lo+opt.ChunkDocs)-lo)
+		for i := lo; i < min(len(ix.docs), lo+opt.ChunkDocs); i++ {
+			d := ix.docs[i]
+			url := d.URL
+			if url == d.ID {
+				url = "" // the common case: the ID is the URL
+			}
+			r := []any{d.ID, url, d.Title, d.Body}
+			if d.HasFine {
+				r = append(r, d.FineMin, d.FineMax)
+			}
+			recs = append(recs, r)
+		}
+		b, err := json.Marshal(recs)
+		if err != nil {
+			return err
+		}
+		out[j] = b
+	}
+	return nil
 }
 
 // appendFacetVector appends the facet blob of a term: its postings

@@ -424,15 +424,20 @@ func (w *invWorker) hit(id int32, title bool) {
 	}
 }
 
-// walkTerms calls f for every exported term, in the order m, u, t and
-// byte order within each, with its postings in posting order: title
-// matches first (shorter titles first), then by body impact descending,
-// then by document number. The postings are stored in document order, so
-// those outside the title only need a stable counting sort by impact.
-func (ix *Index) walkTerms(f termPostingsFunc) error {
+func (ix *Index) numTerms() int { return len(ix.inv.keys) }
+
+func (ix *Index) cost(t int) int { return ix.inv.off[t] + 8*t }
+
+// walkRange calls f for terms [lo, hi), in the order m, u, t and byte
+// order within each, with their postings in posting order: title matches
+// first (shorter titles first), then by body impact descending, then by
+// document number. The postings are stored in document order, so those
+// outside the title only need a stable counting sort by impact.
+func (ix *Index) walkRange(lo, hi int, f termPostingsFunc) error {
 	inv := &ix.inv
 	var ps []posting
-	for t, key := range inv.keys {
+	for t := lo; t < hi; t++ {
+		key := inv.keys[t]
 		src := inv.post[inv.off[t]:inv.off[t+1]]
 		var at [postImpact + 1]int // postings of each impact outside the title, then their next place
 		nt := 0
