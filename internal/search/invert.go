@@ -93,7 +93,7 @@ func uvarint(b []byte) (uint64, int) {
 // ideographic units are found by those ids, without building their keys.
 type invWorker struct {
 	ix    *Index
-	ids   map[string]int32 // term key → term id
+	ids   map[string]int32 // term key → term id: m terms, and t terms with invalid bytes (see newTerm)
 	keys  []string         // term id → term key
 	slot  []int32          // term id → 1 + index of its record in cur, or 0
 	df    []int32          // term id → number of documents with the term
@@ -113,6 +113,7 @@ type invWorker struct {
 // ideoUnit is an ideographic unit a worker has seen.
 type ideoUnit struct {
 	term      string
+	valid     bool  // term is a rune (not an invalid byte)
 	uni, lone int32 // term ids of u+term and m+term, or -1
 }
 
@@ -237,8 +238,8 @@ func (ix *Index) invert() {
 // compareKeys orders term keys as the index lists them: m, u, t, then by
 // bytes.
 func compareKeys(a, b string) int {
-	if c := int(tagKind(a[0])) - int(tagKind(b[0])); c != 0 {
-		return c
+	if a[0] != b[0] {
+		return int(tagKind(a[0])) - int(tagKind(b[0]))
 	}
 	return strings.Compare(a, b)
 }
@@ -321,7 +322,7 @@ func (w *invWorker) field(nt string, title bool) (units, main, uni, tri int) {
 			}
 			u := &w.ideo[id]
 			if u.uni < 0 {
-				u.uni = w.term(tagUnigram, u.term)
+				u.uni = w.newTerm(tagUnigram, u.term) // unique: one id per unit
 			}
 			w.hit(u.uni, title)
 			if run > 0 {
@@ -338,7 +339,13 @@ func (w *invWorker) field(nt string, title bool) (units, main, uni, tri int) {
 				k := uint64(a)<<42 | uint64(b)<<21 | uint64(id)
 				tt, ok := w.tri[k]
 				if !ok {
-					tt = w.term(tagTrigram, w.ideo[a].term, w.ideo[b].term, w.ideo[id].term)
+					ua, ub, uc := &w.ideo[a], &w.ideo[b], &w.ideo[id]
+					if ua.valid && ub.valid && uc.valid {
+						// Three runes: no other units make these bytes.
+						tt = w.newTerm(tagTrigram, ua.term, ub.term, uc.term)
+					} else {
+						tt = w.term(tagTrigram, ua.term, ub.term, uc.term)
+					}
 					w.tri[k] = tt
 				}
 				w.hit(tt, title)
@@ -363,24 +370,24 @@ func (w *invWorker) ideoID(r rune, bytes []byte) int32 {
 		if id := w.bmp[r]; id > 0 {
 			return id - 1
 		}
-		id := w.newIdeo(bytes)
+		id := w.newIdeo(bytes, true)
 		w.bmp[r] = id + 1
 		return id
 	}
-	k := r
+	k, valid := r, true
 	if r == utf8.RuneError && len(bytes) == 1 {
-		k = -1 - rune(bytes[0])
+		k, valid = -1-rune(bytes[0]), false
 	}
 	id, ok := w.other[k]
 	if !ok {
-		id = w.newIdeo(bytes)
+		id = w.newIdeo(bytes, valid)
 		w.other[k] = id
 	}
 	return id
 }
 
-func (w *invWorker) newIdeo(bytes []byte) int32 {
-	w.ideo = append(w.ideo, ideoUnit{term: string(bytes), uni: -1, lone: -1})
+func (w *invWorker) newIdeo(bytes []byte, valid bool) int32 {
+	w.ideo = append(w.ideo, ideoUnit{term: string(bytes), valid: valid, uni: -1, lone: -1})
 	return int32(len(w.ideo) - 1)
 }
 
@@ -397,13 +404,28 @@ func (w *invWorker) term(tag byte, parts ...string) int32 {
 func (w *invWorker) termKey() int32 {
 	id, ok := w.ids[string(w.key)]
 	if !ok {
-		id = int32(len(w.keys))
-		k := string(w.key)
-		w.ids[k] = id
-		w.keys = append(w.keys, k)
-		w.slot = append(w.slot, 0)
-		w.df = append(w.df, 0)
+		id = w.addKey()
+		w.ids[w.keys[id]] = id
 	}
+	return id
+}
+
+// newTerm returns a new id for the term tag+parts, which the caller knows
+// no other id has: the term is left out of ids.
+func (w *invWorker) newTerm(tag byte, parts ...string) int32 {
+	w.key = append(w.key[:0], tag)
+	for _, p := range parts {
+		w.key = append(w.key, p...)
+	}
+	return w.addKey()
+}
+
+// addKey adds the term whose key is in w.key and returns its id.
+func (w *invWorker) addKey() int32 {
+	id := int32(len(w.keys))
+	w.keys = append(w.keys, string(w.key))
+	w.slot = append(w.slot, 0)
+	w.df = append(w.df, 0)
 	return id
 }
 
