@@ -206,33 +206,47 @@ func (ix *Index) invert() {
 	df = nil
 	inv.post = make([]uint32, inv.off[len(inv.keys)])
 	at := slices.Clone(inv.off[:len(inv.keys)])
-	for ci := range chunks {
-		c := &chunks[ci]
-		m := toFinal[c.worker]
-		off := 0
-		for doc := ci * invertChunkDocs; off < len(c.recs); doc++ {
-			x, n := uvarint(c.recs[off:])
-			off += n
-			for range x {
-				id, tf, title := c.next(&off)
-				f := m[id]
-				if f < 0 {
-					continue
+	// Each filler takes the terms of about the same number of postings,
+	// reading all the records.
+	fill := func(lo, hi int32) {
+		for ci := range chunks {
+			c := &chunks[ci]
+			m := toFinal[c.worker]
+			off := 0
+			for doc := ci * invertChunkDocs; off < len(c.recs); doc++ {
+				x, n := uvarint(c.recs[off:])
+				off += n
+				for range x {
+					id, tf, title := c.next(&off)
+					f := m[id]
+					if f < lo || f >= hi {
+						continue // not this filler's, or a lone ideograph
+					}
+					p := uint32(doc) << postDocShift
+					if title {
+						p |= postTitle
+					}
+					if tf > 0 {
+						k := inv.kind[f]
+						p |= uint32(bodyImpact(tf, ix.bodyLen[k][doc], ix.avgLen[k]))
+					}
+					inv.post[at[f]] = p
+					at[f]++
 				}
-				p := uint32(doc) << postDocShift
-				if title {
-					p |= postTitle
-				}
-				if tf > 0 {
-					k := inv.kind[f]
-					p |= uint32(bodyImpact(tf, ix.bodyLen[k][doc], ix.avgLen[k]))
-				}
-				inv.post[at[f]] = p
-				at[f]++
 			}
 		}
-		c.recs = nil
 	}
+	fillers := min(len(workers), 1+len(inv.post)/(1<<16))
+	var fwg sync.WaitGroup
+	for g := range fillers {
+		lo, _ := slices.BinarySearch(inv.off, len(inv.post)*g/fillers)
+		hi, _ := slices.BinarySearch(inv.off, len(inv.post)*(g+1)/fillers)
+		if g == fillers-1 {
+			hi = len(inv.keys)
+		}
+		fwg.Go(func() { fill(int32(lo), int32(hi)) })
+	}
+	fwg.Wait()
 }
 
 // compareKeys orders term keys as the index lists them: m, u, t, then by
