@@ -54,9 +54,29 @@ func (p *packer) add(b []byte) ref {
 // hashes returns the hash of every pack.
 func (p *packer) hashes() []uint32 {
 	out := make([]uint32, len(p.packs))
-	for i, b := range p.packs {
-		out[i] = hash32(b)
+	parallel(len(p.packs), func(i int) { out[i] = hash32(p.packs[i]) })
+	return out
+}
+
+// parallel calls fn(i) for every i in [0, n), on up to exportWorkers
+// goroutines.
+func parallel(n int, fn func(i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(exportWorkers(), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		})
 	}
+	wg.Wait()
+}
+
+// groupHashes returns the content hash of each group of group files.
+func groupHashes(files [][]byte, group int) []string {
+	out := make([]string, (len(files)+group-1)/group)
+	parallel(len(out), func(g int) { out[g] = contentHash(files[g*group : min(len(files), (g+1)*group)]...) })
 	return out
 }
 
@@ -164,10 +184,9 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 
 	// Encode the terms in parts, and the result chunks, in parallel.
 	nTerms := src.numTerms()
-	workers := exportWorkers()
 	nParts := 1
 	if nTerms > 1000 {
-		nParts = 4 * workers
+		nParts = 4 * exportWorkers()
 	}
 	bounds := make([]int, nParts+1)
 	total := src.cost(nTerms)
@@ -184,25 +203,14 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	const chunkTask = 512 // chunks per task
 	nTasks := nParts + (nChunks+chunkTask-1)/chunkTask
 	errs := make([]error, nTasks)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, nTasks) {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				switch {
-				case i >= nTasks:
-					return
-				case i < nParts:
-					errs[i] = ix.encodeTerms(src, bounds[i], bounds[i+1], &parts[i])
-				default:
-					c := (i - nParts) * chunkTask
-					errs[i] = ix.encodeChunks(chunks[c:min(nChunks, c+chunkTask)], c)
-				}
-			}
-		})
-	}
-	wg.Wait()
+	parallel(nTasks, func(i int) {
+		if i < nParts {
+			errs[i] = ix.encodeTerms(src, bounds[i], bounds[i+1], &parts[i])
+		} else {
+			c := (i - nParts) * chunkTask
+			errs[i] = ix.encodeChunks(chunks[c:min(nChunks, c+chunkTask)], c)
+		}
+	})
 	for i, err := range errs {
 		if err != nil && i < nParts {
 			return nil, st, fmt.Errorf("search: export: %w", err)
@@ -278,7 +286,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 		at[s]++
 	}
 	shards := make([][]byte, nShards)
-	for s := range shards {
+	parallel(nShards, func(s int) {
 		idx := byShard[count[s]:count[s+1]]
 		e := encoder{b: make([]byte, 0, binary.MaxVarintLen64+size[s])}
 		e.uvarint(len(idx))
@@ -286,13 +294,10 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 			e.b = append(e.b, arena[terms[i].start:terms[i].end]...)
 		}
 		shards[s] = e.b
-	}
+	})
 	arena = nil
 	shardGroup := (nShards + 63) / 64
-	var shardHashes []string
-	for g := 0; g*shardGroup < nShards; g++ {
-		shardHashes = append(shardHashes, contentHash(shards[g*shardGroup:min(nShards, (g+1)*shardGroup)]...))
-	}
+	shardHashes := groupHashes(shards, shardGroup)
 	for s, b := range shards {
 		files = append(files, File{Path: path.Join(Dir, shardPath(s, shardHashes[s/shardGroup])), Data: b})
 		st.ShardBytes += len(b)
@@ -300,10 +305,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 
 	// Result chunks.
 	chunkGroup := (nChunks + 63) / 64
-	var chunkHashes []string
-	for g := 0; g*chunkGroup < nChunks; g++ {
-		chunkHashes = append(chunkHashes, contentHash(chunks[g*chunkGroup:min(nChunks, (g+1)*chunkGroup)]...))
-	}
+	chunkHashes := groupHashes(chunks, chunkGroup)
 	for c, b := range chunks {
 		files = append(files, File{Path: path.Join(Dir, chunkPath(c, chunkHashes[c/chunkGroup])), Data: b})
 		st.ChunkBytes += len(b)
