@@ -187,31 +187,3 @@ func isLoneIdeograph(term string) bool {
 	toks := tokenizer.Tokenize([]byte(term))
 	return len(toks) == 1 && toks[0].Type == analysis.Ideographic
 }
-
-// fieldLengths returns the number of tokens of a field with the given
-// units in each analysis: m (non-ideographic tokens, bigrams, and lone
-// ideographs, as bleve's cjk analyzer counts them), u (ideographic runes)
-// and t (trigrams).
-func fieldLengths(us []unit) (main, uni, tri int) {
-	run := 0 // length of the current run of adjacent ideographic runes
-	for i, u := range us {
-		if !u.ideo {
-			main++
-			run = 0
-			continue
-		}
-		uni++
-		if i > 0 && aligned(us, i-1) {
-			run++
-		} else {
-			run = 1
-		}
-		if aligned(us, i) || run == 1 {
-			main++
-		}
-		if run >= 3 {
-			tri++
-		}
-	}
-	return main, uni, tri
-}

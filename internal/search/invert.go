@@ -13,14 +13,31 @@ import (
 )
 
 // The inverted index is built directly from the units of every title and
-// body (see doc.go): the main (m) terms of a field are the bigrams of its
-// adjacent ideographic units, its lone ideographic units and its other
-// tokens, exactly the tokens bleve's cjk_bigram filter emits after the
-// unicode tokenizer, cjk_width and to_lower; the unigram (u) terms are its
-// ideographic units; the trigram (t) terms its runs of three adjacent
-// ideographic units. Documents are analysed in parallel, in chunks, each
-// worker interning term keys in its own dictionary; the dictionaries are
-// then merged and sorted, and the postings laid out term by term.
+// body (see doc.go and units), without a bleve index. The terms of a field
+// are those bleve's analyses yielded:
+//
+//   - m, cjk_bigram after the unicode tokenizer, cjk_width and to_lower:
+//     every non-ideographic token as it is; for each pair of adjacent
+//     ideographic units (the ring's alignment test: no byte between them)
+//     their bigram; each ideographic unit adjacent to neither neighbour
+//     alone (cjk_bigram's flush and trailing unigram; not exported). It
+//     splits ideographic tokens with bytes.Runes and utf8.RuneLen, which
+//     agrees with units' utf8.DecodeRune because cjk_width rebuilds every
+//     term from its runes, so terms are valid UTF-8 (to_lower, which can
+//     break that, leaves ideographic tokens alone: none of their runes
+//     has a case mapping).
+//   - u: every ideographic unit.
+//   - t: every three adjacent ideographic units.
+//
+// The term frequency is the number of occurrences in the field, and the
+// lengths are those fieldLengths gives. TestOracle checks all of it against
+// the bleve index Build used to make.
+//
+// Documents are analysed in parallel, in chunks, each worker interning term
+// keys in its own dictionary and recording each document's (term,
+// frequency, in title) triples; each worker then sorts its dictionary, the
+// sorted dictionaries are merged into the exported term order, and the
+// postings are laid out term by term in document order.
 
 // invertChunkDocs is the number of documents a worker analyses at a time.
 const invertChunkDocs = 64

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	gounicode "unicode"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
@@ -623,6 +624,63 @@ func TestIsLoneIdeograph(t *testing.T) {
 	} {
 		if got := isLoneIdeograph(tc.term); got != tc.want {
 			t.Errorf("isLoneIdeograph(%q) = %v, want %v", tc.term, got, tc.want)
+		}
+	}
+}
+
+// fieldLengths returns the number of tokens of a field with the given
+// units in each analysis (as the oracle computes them; Build counts them
+// as it analyses): m (non-ideographic tokens, bigrams, and lone
+// ideographs, as bleve's cjk analyzer counts them), u (ideographic runes)
+// and t (trigrams).
+func fieldLengths(us []unit) (main, uni, tri int) {
+	run := 0 // length of the current run of adjacent ideographic runes
+	for i, u := range us {
+		if !u.ideo {
+			main++
+			run = 0
+			continue
+		}
+		uni++
+		if i > 0 && aligned(us, i-1) {
+			run++
+		} else {
+			run = 1
+		}
+		if aligned(us, i) || run == 1 {
+			main++
+		}
+		if run >= 3 {
+			tri++
+		}
+	}
+	return main, uni, tri
+}
+
+// TestIdeographicTokensKeepTheirCase checks what the inverted index relies
+// on to split ideographic tokens as cjk_bigram does: to_lower never changes
+// an ideographic token, because no rune with a lowercase mapping ends up
+// in one, whatever surrounds it.
+func TestIdeographicTokensKeepTheirCase(t *testing.T) {
+	t.Parallel()
+	contexts := []string{"一", "ア", "あ", "ｱ", "〆", "々", "가", "a", "1"}
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if gounicode.ToLower(r) == r || (r >= 0xD800 && r <= 0xDFFF) {
+			continue
+		}
+		for _, a := range contexts {
+			for _, s := range []string{a + string(r), string(r) + a, a + string(r) + a} {
+				for _, tok := range tokenizer.Tokenize([]byte(Normalize(s))) {
+					if tok.Type != analysis.Ideographic {
+						continue
+					}
+					for _, c := range string(tok.Term) {
+						if gounicode.ToLower(c) != c {
+							t.Errorf("%U is in the ideographic token %q of %q", c, tok.Term, s)
+						}
+					}
+				}
+			}
 		}
 	}
 }
