@@ -88,17 +88,11 @@ func (p *packer) files(dir string, hashes []uint32) []File {
 	return out
 }
 
-// termEntry locates a term's encoded dictionary entry in the arena.
+// termEntry is a term's dictionary entry: head, then its refs if any.
 type termEntry struct {
-	key        string
-	start, end int
-}
-
-// hashPatch is the place in the arena of a ref's pack hash, written once
-// the pack is complete.
-type hashPatch struct {
-	at, pack int
-	facet    bool
+	key  string
+	head []byte
+	refs int // index of its overflow and facet refs, or -1
 }
 
 // Export writes the static index: see doc.go for the format. The returned
@@ -219,16 +213,9 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 		}
 	}
 
-	// Pack the blobs, in term order, and make the entries. Every term's
-	// dictionary entry is copied once, into arena; the pack hashes in its
-	// refs are patched in when the packs are complete.
-	arenaSize := 0
-	for i := range parts {
-		arenaSize += len(parts[i].head) + len(parts[i].big)*2*(3*binary.MaxVarintLen64+4)
-	}
-	arena := make([]byte, 0, arenaSize)
+	// Pack the blobs, in term order.
 	terms := make([]termEntry, 0, nTerms)
-	var patches []hashPatch
+	var refs [][2]ref
 	over := &packer{kind: 'o', target: opt.PackBytes}
 	facet := &packer{kind: 'f', target: opt.PackBytes / 8}
 	for i := range parts {
@@ -236,35 +223,43 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 		start, blob := 0, 0
 		big := p.big
 		for t, end := range p.ends {
-			e := encoder{b: arena}
-			s := len(e.b)
-			e.b = append(e.b, p.head[start:end]...)
+			te := termEntry{key: p.keys[t], head: p.head[start:end:end], refs: -1}
 			if len(big) > 0 && big[0].term == t {
-				r := over.add(p.blobs[blob:big[0].overEnd])
-				patches = append(patches, hashPatch{at: e.ref(r), pack: r.pack})
-				r = facet.add(p.blobs[big[0].overEnd:big[0].facetEnd])
-				patches = append(patches, hashPatch{at: e.ref(r), pack: r.pack, facet: true})
+				te.refs = len(refs)
+				refs = append(refs, [2]ref{
+					over.add(p.blobs[blob:big[0].overEnd]),
+					facet.add(p.blobs[big[0].overEnd:big[0].facetEnd]),
+				})
 				blob = big[0].facetEnd
 				big = big[1:]
 			}
-			arena = e.b
-			terms = append(terms, termEntry{key: p.keys[t], start: s, end: len(arena)})
+			terms = append(terms, te)
 			start = end
 		}
 		*p = termPart{}
 	}
 	overHashes, facetHashes := over.hashes(), facet.hashes()
-	for _, p := range patches {
-		h := overHashes
-		if p.facet {
-			h = facetHashes
+	entryLen := func(te termEntry) int {
+		n := len(te.head)
+		if te.refs >= 0 {
+			for _, r := range refs[te.refs] {
+				n += uvarintLen(r.pack) + 4 + uvarintLen(r.off) + uvarintLen(r.n)
+			}
 		}
-		binary.LittleEndian.PutUint32(arena[p.at:], h[p.pack])
+		return n
+	}
+	for i := range refs {
+		refs[i][0].hash = overHashes[refs[i][0].pack]
+		refs[i][1].hash = facetHashes[refs[i][1].pack]
 	}
 	var files []File
 
-	// Dictionary shards: each holds its terms in key order.
-	nShards := max(1, (len(arena)+opt.ShardBytes-1)/opt.ShardBytes)
+	// Dictionary shards: each holds its terms' entries in key order.
+	dictBytes := 0
+	for _, te := range terms {
+		dictBytes += entryLen(te)
+	}
+	nShards := max(1, (dictBytes+opt.ShardBytes-1)/opt.ShardBytes)
 	order := keyOrder(terms)
 	shardOf := make([]int32, len(terms))
 	size := make([]int, nShards)
@@ -272,7 +267,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	for i, te := range terms {
 		s := int(fnv1a(te.key) % uint32(nShards))
 		shardOf[i] = int32(s)
-		size[s] += te.end - te.start
+		size[s] += entryLen(te)
 		count[s+1]++
 	}
 	byShard := make([]int32, len(terms))
@@ -291,11 +286,16 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 		e := encoder{b: make([]byte, 0, binary.MaxVarintLen64+size[s])}
 		e.uvarint(len(idx))
 		for _, i := range idx {
-			e.b = append(e.b, arena[terms[i].start:terms[i].end]...)
+			te := &terms[i]
+			e.b = append(e.b, te.head...)
+			if te.refs >= 0 {
+				e.ref(refs[te.refs][0])
+				e.ref(refs[te.refs][1])
+			}
 		}
 		shards[s] = e.b
 	})
-	arena = nil
+	terms, refs = nil, nil
 	shardGroup := (nShards + 63) / 64
 	shardHashes := groupHashes(shards, shardGroup)
 	for s, b := range shards {

@@ -171,14 +171,20 @@ type ref struct {
 	off, n int
 }
 
-// ref appends r and returns the offset of its hash in e.b.
-func (e *encoder) ref(r ref) (hashAt int) {
+func (e *encoder) ref(r ref) {
 	e.uvarint(r.pack)
-	hashAt = len(e.b)
 	e.u32(r.hash)
 	e.uvarint(r.off)
 	e.uvarint(r.n)
-	return hashAt
+}
+
+// uvarintLen is the length of the varint of v.
+func uvarintLen(v int) int {
+	n := 1
+	for ; v >= 0x80; v >>= 7 {
+		n++
+	}
+	return n
 }
 
 func (d *decoder) ref() ref {

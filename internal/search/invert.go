@@ -125,6 +125,7 @@ type invWorker struct {
 
 	text []byte // scratch copy of the text being analysed
 	key  []byte // scratch term key
+	recs []byte // scratch records of a chunk
 }
 
 // ideoUnit is an ideographic unit a worker has seen.
@@ -283,36 +284,38 @@ func (w *invWorker) finish() {
 		w.order[id] = int32(id)
 	}
 	slices.SortFunc(w.order, func(a, b int32) int { return compareKeys(w.keys[a], w.keys[b]) })
-	w.ids, w.slot, w.cur, w.bmp, w.other, w.ideo, w.big, w.tri = nil, nil, nil, nil, nil, nil, nil, nil
+	w.ids, w.slot, w.cur, w.recs, w.bmp, w.other, w.ideo, w.big, w.tri = nil, nil, nil, nil, nil, nil, nil, nil, nil
 }
 
 // analyse records the terms of documents [lo, hi) in c and sets their
 // lengths.
 func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 	ix := w.ix
+	recs := w.recs[:0]
 	for i := lo; i < hi; i++ {
 		d := &ix.docs[i]
 		w.cur = w.cur[:0]
 		n, _, _, _ := w.field(Normalize(d.Title), true)
 		ix.titleL[i] = max(1, n)
 		_, ix.bodyLen[0][i], ix.bodyLen[1][i], ix.bodyLen[2][i] = w.field(Normalize(d.Body), false)
-		c.recs = binary.AppendUvarint(c.recs, uint64(len(w.cur)))
+		recs = binary.AppendUvarint(recs, uint64(len(w.cur)))
 		for _, r := range w.cur {
 			w.slot[r.id] = 0
 			v := uint64(r.v&^recTitle) << 1
 			if r.v&recTitle != 0 {
 				v |= 1
 			}
-			c.recs = binary.AppendUvarint(binary.AppendUvarint(c.recs, uint64(r.id)), v)
+			recs = binary.AppendUvarint(binary.AppendUvarint(recs, uint64(r.id)), v)
 		}
 	}
+	c.recs = slices.Clone(recs)
+	w.recs = recs
 }
 
 // field records the terms of the normalised text nt, one field of the
-// current document. It returns the number of
-// units and the field's lengths (see fieldLengths). It walks the units as
-// units(nt) lists them, and the adjacency of ideographic units is that of
-// aligned.
+// current document. It returns the number of units and the field's
+// lengths (see fieldLengths). It walks the units as units(nt) lists them,
+// and the adjacency of ideographic units is that of aligned.
 func (w *invWorker) field(nt string, title bool) (units, main, uni, tri int) {
 	w.text = append(w.text[:0], nt...)
 	toks := lowerFilter.Filter(widthFilter.Filter(tokenizer.Tokenize(w.text)))
