@@ -41,6 +41,8 @@ type packer struct {
 	packs  [][]byte
 }
 
+// add appends blob b to the last pack, or to a new one if it would make
+// the last pack larger than target, and returns where it is.
 func (p *packer) add(b []byte) ref {
 	if len(p.packs) == 0 || len(p.packs[len(p.packs)-1])+len(b) > p.target && len(p.packs[len(p.packs)-1]) > 0 {
 		p.packs = append(p.packs, make([]byte, 0, max(p.target, len(b))))
@@ -55,6 +57,15 @@ func (p *packer) add(b []byte) ref {
 func (p *packer) hashes() []uint32 {
 	out := make([]uint32, len(p.packs))
 	parallel(len(p.packs), func(i int) { out[i] = hash32(p.packs[i]) })
+	return out
+}
+
+// files returns the packs as files under dir, given their hashes.
+func (p *packer) files(dir string, hashes []uint32) []File {
+	out := make([]File, len(p.packs))
+	for i, b := range p.packs {
+		out[i] = File{Path: path.Join(dir, packPath(p.kind, i, hashes[i])), Data: b}
+	}
 	return out
 }
 
@@ -77,14 +88,6 @@ func parallel(n int, fn func(i int)) {
 func groupHashes(files [][]byte, group int) []string {
 	out := make([]string, (len(files)+group-1)/group)
 	parallel(len(out), func(g int) { out[g] = contentHash(files[g*group : min(len(files), (g+1)*group)]...) })
-	return out
-}
-
-func (p *packer) files(dir string, hashes []uint32) []File {
-	out := make([]File, len(p.packs))
-	for i, b := range p.packs {
-		out[i] = File{Path: path.Join(dir, packPath(p.kind, i, hashes[i])), Data: b}
-	}
 	return out
 }
 
@@ -169,7 +172,7 @@ func (ix *Index) encodeTerms(src termSource, lo, hi int, p *termPart) error {
 }
 
 // exportWorkers is the number of goroutines Export encodes with.
-func exportWorkers() int { return max(1, min(runtime.GOMAXPROCS(0), maxInvertWorkers)) }
+func exportWorkers() int { return max(1, min(runtime.GOMAXPROCS(0), maxWorkers)) }
 
 // export is Export with the terms and their postings from src.
 func (ix *Index) export(src termSource) ([]File, Stats, error) {

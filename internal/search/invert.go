@@ -59,12 +59,14 @@ const (
 	postTitle    = 1 << 6
 	postImpact   = postTitle - 1
 
-	// maxDocs is the number of documents postings can number.
+	// maxDocs is the most documents an index holds: a posting keeps the
+	// document number in 32 − postDocShift bits.
 	maxDocs = 1 << (32 - postDocShift)
 
-	// maxInvertWorkers bounds the analysis workers, each of which keeps
-	// a dictionary of the terms it has seen.
-	maxInvertWorkers = 8
+	// maxWorkers bounds the goroutines of Build and Export. Each analysis
+	// worker keeps a dictionary of the terms it has seen, so more would
+	// cost memory for little time.
+	maxWorkers = 8
 )
 
 // rec is one (term, document) pair as a worker records it: the worker's
@@ -151,7 +153,7 @@ func tagKind(tag byte) uint8 {
 func (ix *Index) invert() {
 	nChunks := (len(ix.docs) + invertChunkDocs - 1) / invertChunkDocs
 	chunks := make([]invChunk, nChunks)
-	workers := make([]*invWorker, max(1, min(runtime.GOMAXPROCS(0), maxInvertWorkers, nChunks)))
+	workers := make([]*invWorker, max(1, min(runtime.GOMAXPROCS(0), maxWorkers, nChunks)))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range workers {
