@@ -23,6 +23,10 @@ var (
 // tokenizer drops full-width digits, ① and ％ without it.
 func Normalize(s string) string { return norm.NFKC.String(s) }
 
+// appendNormalized appends Normalize(s) to dst, which must be empty or
+// normalised.
+func appendNormalized(dst []byte, s string) []byte { return norm.NFKC.AppendString(dst, s) }
+
 // Token is one token produced by the analyser, with byte offsets into the
 // NFKC-normalised text.
 type Token struct {

@@ -297,9 +297,9 @@ func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 	for i := lo; i < hi; i++ {
 		d := &ix.docs[i]
 		w.cur = w.cur[:0]
-		n, _, _, _ := w.field(Normalize(d.Title), true)
+		n, _, _, _ := w.field(d.Title, true)
 		ix.titleL[i] = max(1, n)
-		_, ix.bodyLen[0][i], ix.bodyLen[1][i], ix.bodyLen[2][i] = w.field(Normalize(d.Body), false)
+		_, ix.bodyLen[0][i], ix.bodyLen[1][i], ix.bodyLen[2][i] = w.field(d.Body, false)
 		recs = binary.AppendUvarint(recs, uint64(len(w.cur)))
 		for _, r := range w.cur {
 			w.slot[r.id] = 0
@@ -314,12 +314,12 @@ func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 	w.recs = recs
 }
 
-// field records the terms of the normalised text nt, one field of the
-// current document. It returns the number of units and the field's
-// lengths (see fieldLengths). It walks the units as units(nt) lists them,
-// and the adjacency of ideographic units is that of aligned.
-func (w *invWorker) field(nt string, title bool) (units, main, uni, tri int) {
-	w.text = append(w.text[:0], nt...)
+// field records the terms of text, one field of the current document. It
+// returns the number of units and the field's lengths (see fieldLengths).
+// It walks the units as units(Normalize(text)) lists them, and the
+// adjacency of ideographic units is that of aligned.
+func (w *invWorker) field(text string, title bool) (units, main, uni, tri int) {
+	w.text = appendNormalized(w.text[:0], text)
 	toks := lowerFilter.Filter(widthFilter.Filter(tokenizer.Tokenize(w.text)))
 	// The previous two ideographic units (ids), the length of the run of
 	// adjacent ideographic units they end (0 after any other unit) and the
