@@ -76,13 +76,14 @@ type Index struct {
 	bodyLen [3][]int // per field kind: main, unigram, trigram
 	avgLen  [3]float64
 
-	inv inverted
+	inv    inverted
+	closed bool
 }
 
-// Close releases the index's postings. It never fails; an Index needs no
-// other cleanup.
+// Close releases the index's postings; Export fails after it. Close itself
+// never fails.
 func (ix *Index) Close() error {
-	ix.inv = inverted{}
+	ix.inv, ix.closed = inverted{}, true
 	return nil
 }
 

@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"path"
 	"runtime"
@@ -100,7 +101,12 @@ type termEntry struct {
 
 // Export writes the static index: see doc.go for the format. The returned
 // files are in a deterministic order; the caller writes them.
-func (ix *Index) Export() ([]File, Stats, error) { return ix.export(ix) }
+func (ix *Index) Export() ([]File, Stats, error) {
+	if ix.closed {
+		return nil, Stats{}, errors.New("search: export of a closed index")
+	}
+	return ix.export(ix)
+}
 
 // termSource lists the terms of an index and their postings.
 type termSource interface {

@@ -211,3 +211,17 @@ func TestOpenErrors(t *testing.T) {
 		t.Errorf("Open with a bad entry: error = %v", err)
 	}
 }
+
+func TestExportAfterClose(t *testing.T) {
+	t.Parallel()
+	ix, err := Build(fixtureDocs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ix.Export(); err == nil || err.Error() != "search: export of a closed index" {
+		t.Errorf("Export after Close: error = %v", err)
+	}
+}
