@@ -180,11 +180,19 @@ type File struct {
 // site-relative path into the absolute URL written in the url columns.
 func Files(s *model.Site, an *bench.Analysis, url func(string) string) []File {
 	var out []File
+	Each(s, an, url, func(f File) { out = append(out, f) })
+	return out
+}
+
+// Each computes the files [Files] returns one dataset at a time and hands
+// them to fn in the same order, so that a caller writing them holds one
+// dataset in memory, not all.
+func Each(s *model.Site, an *bench.Analysis, url func(string) string, fn func(File)) {
 	for _, d := range Datasets() {
 		rows := d.rows(s, an, url)
-		out = append(out, File{"data/" + d.Name + ".csv", d.csv(rows)}, File{"data/" + d.Name + ".json", d.json(rows)})
+		fn(File{"data/" + d.Name + ".csv", d.csv(rows)})
+		fn(File{"data/" + d.Name + ".json", d.json(rows)})
 	}
-	return out
 }
 
 // Paths returns the paths of the files [Files] returns, in the same

@@ -219,10 +219,17 @@ func (r *Renderer) PageExtras(pages []Page) []Output {
 // pages, as it does the search index.
 func (r *Renderer) DataFiles() []Output {
 	var outs []Output
-	for _, f := range opendata.Files(r.site, r.bench, func(p string) string { return r.baseURL + escapePath(p) }) {
-		outs = append(outs, Output{Path: f.Path, Data: f.Data})
-	}
+	r.EachDataFile(func(o Output) { outs = append(outs, o) })
 	return outs
+}
+
+// EachDataFile hands the open-data files to fn one at a time, in the order
+// of DataFiles, computing each dataset only when the previous one was
+// handed over.
+func (r *Renderer) EachDataFile(fn func(Output)) {
+	opendata.Each(r.site, r.bench, func(p string) string { return r.baseURL + escapePath(p) }, func(f opendata.File) {
+		fn(Output{Path: f.Path, Data: f.Data})
+	})
 }
 
 // Assets are the theme's asset files.

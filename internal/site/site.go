@@ -245,11 +245,10 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		return nil, diags, err
 	}
 	defer st.abort()
-	extras := append(r.Extras(pages), p.search...)
 	res := p.result()
 	res.Pages = len(pages)
 	var mu sync.Mutex
-	sums := make([]render.Output, 0, len(pages)+len(extras)) // path and hash only, for the manifest
+	sums := make([]render.Output, 0, len(pages)+len(p.search)+64) // path and hash only, for the manifest
 	record := func(o render.Output) {
 		sum := sha256.Sum256(o.Data)
 		mu.Lock()
@@ -257,7 +256,15 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		res.Bytes += int64(len(o.Data))
 		mu.Unlock()
 	}
+	// Files are handed to the writers as soon as they exist and dropped
+	// once written: the search index first, then the pages as they are
+	// rendered, then the site-wide files.
 	writers := newPool(st, 8)
+	for _, o := range p.search {
+		record(o)
+		writers.add(o)
+	}
+	p.search = nil
 	err = r.Each(pages, func(_ int, o render.Output) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -266,9 +273,15 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		writers.add(render.Output{Path: o.Path, Data: bytes.Clone(o.Data)})
 		return nil
 	})
-	for _, e := range extras {
-		record(e)
-		writers.add(e)
+	if err == nil {
+		for _, e := range r.PageExtras(pages) {
+			record(e)
+			writers.add(e)
+		}
+		r.EachDataFile(func(o render.Output) {
+			record(o)
+			writers.add(o)
+		})
 	}
 	if werr := writers.wait(); err == nil {
 		err = werr
