@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/blevesearch/bleve/v2/analysis"
 )
 
 func terms(ts []Token) string {
@@ -98,6 +100,24 @@ func TestFieldLengths(t *testing.T) {
 		wantT := len(trigramTokenFilter{}.Filter(toks))
 		if wantM := len(Analyze(s)); m != wantM || u != wantU || tri != wantT {
 			t.Fatalf("fieldLengths(%q) = %d, %d, %d, want %d, %d, %d", s, m, u, tri, wantM, wantU, wantT)
+		}
+	}
+}
+
+// TestWidthInvariant checks that the tokens widthInvariant accepts are
+// those cjk_width leaves as they are (fold relies on it to skip the
+// filter).
+func TestWidthInvariant(t *testing.T) {
+	var samples []string
+	for r := rune(0xFE00); r <= 0x10000; r++ {
+		samples = append(samples, string(r), "ｶ"+string(r), "a"+string(r)+"中")
+	}
+	samples = append(samples, "", "abc", "ABC", "中国", "\xff", "中\xe4\xb8", "\xef\xbc", "\xef", "ｶﾞ", "ﾞ", "Ａ１", "ȺȾ")
+	for _, s := range samples {
+		tok := &analysis.Token{Term: []byte(s)}
+		widthFilter.Filter(analysis.TokenStream{tok})
+		if unchanged := string(tok.Term) == s; widthInvariant([]byte(s)) && !unchanged {
+			t.Errorf("widthInvariant(%q), but cjk_width makes %q", s, tok.Term)
 		}
 	}
 }

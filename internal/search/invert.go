@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/segment"
 )
 
 // The inverted index is built directly from the units of every title and
@@ -125,9 +126,12 @@ type invWorker struct {
 	big   map[uint64]int32 // ideo ids a, b → term id of m+a+b
 	tri   map[uint64]int32 // ideo ids a, b, c → term id of t+a+b+c
 
-	text []byte // scratch copy of the text being analysed
-	key  []byte // scratch term key
-	recs []byte // scratch records of a chunk
+	text []byte             // scratch copy of the text being analysed
+	buf  []byte             // scratch term of the current token
+	tok  analysis.Token     // the current token, for bleve's filters
+	one  [1]*analysis.Token // a stream of tok alone
+	key  []byte             // scratch term key
+	recs []byte             // scratch records of a chunk
 }
 
 // ideoUnit is an ideographic unit a worker has seen.
@@ -158,6 +162,7 @@ func (ix *Index) invert() {
 	var wg sync.WaitGroup
 	for w := range workers {
 		iw := &invWorker{ix: ix, ids: map[string]int32{}, other: map[rune]int32{}, big: map[uint64]int32{}, tri: map[uint64]int32{}}
+		iw.one[0] = &iw.tok
 		workers[w] = iw
 		wg.Go(func() {
 			for {
@@ -318,9 +323,13 @@ func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 // returns the number of units and the field's lengths (see fieldLengths).
 // It walks the units as units(Normalize(text)) lists them, and the
 // adjacency of ideographic units is that of aligned.
+//
+// It runs bleve's chain one token at a time, as the unicode tokenizer
+// segments the text, into the worker's buffers: the tokenizer and the
+// width filter would allocate a token stream and every term anew.
 func (w *invWorker) field(text string, title bool) (units, main, uni, tri int) {
 	w.text = appendNormalized(w.text[:0], text)
-	toks := lowerFilter.Filter(widthFilter.Filter(tokenizer.Tokenize(w.text)))
+	seg := segment.NewWordSegmenterDirect(w.text)
 	// The previous two ideographic units (ids), the length of the run of
 	// adjacent ideographic units they end (0 after any other unit) and the
 	// end offset of the last.
@@ -337,19 +346,27 @@ func (w *invWorker) field(text string, title bool) (units, main, uni, tri int) {
 		}
 		run = 0
 	}
-	for _, t := range toks {
-		if t.Type != analysis.Ideographic {
+	for pos := 0; seg.Segment(); {
+		// As the unicode tokenizer: every segment but spaces and
+		// punctuation is a token, starting at pos.
+		sb, typ, start := seg.Bytes(), seg.Type(), pos
+		pos += len(sb)
+		if typ == segment.None {
+			continue
+		}
+		term := w.fold(sb)
+		if typ != segment.Ideo && typ != segment.Kana { // not analysis.Ideographic
 			endRun()
 			units++
 			main++
-			w.key = append(append(w.key[:0], tagMain), t.Term...)
+			w.key = append(append(w.key[:0], tagMain), term...)
 			w.hit(w.termKey(), title)
 			continue
 		}
-		for off := 0; off < len(t.Term); {
-			r, n := utf8.DecodeRune(t.Term[off:])
-			id := w.ideoID(r, t.Term[off:off+n])
-			s := t.Start + off
+		for off := 0; off < len(term); {
+			r, n := utf8.DecodeRune(term[off:])
+			id := w.ideoID(r, term[off:off+n])
+			s := start + off
 			off += n
 			units++
 			uni++
@@ -394,6 +411,37 @@ func (w *invWorker) field(text string, title bool) (units, main, uni, tri int) {
 	}
 	endRun()
 	return units, main, uni, tri
+}
+
+// fold returns the term of a token whose bytes are b after cjk_width and
+// to_lower, in the worker's buffer. Width folding changes only invalid
+// bytes and fullwidth or halfwidth forms (which NFKC leaves few of); other
+// tokens keep their bytes without the filter's copies.
+func (w *invWorker) fold(b []byte) []byte {
+	if !widthInvariant(b) {
+		w.tok.Term = b
+		widthFilter.Filter(w.one[:])
+		b = w.tok.Term
+	}
+	w.buf = append(w.buf[:0], b...)
+	w.tok.Term = w.buf
+	lowerFilter.Filter(w.one[:]) // in place, unless a lower case rune is longer
+	return w.tok.Term
+}
+
+// widthInvariant reports whether cjk_width leaves b as it is: b is valid
+// UTF-8 without runes in U+FF00–U+FFBF (bytes EF BC–BE).
+func widthInvariant(b []byte) bool {
+	ascii := true
+	for i, c := range b {
+		if c >= utf8.RuneSelf {
+			ascii = false
+			if c == 0xEF && i+1 < len(b) && b[i+1] >= 0xBC && b[i+1] <= 0xBE {
+				return false
+			}
+		}
+	}
+	return ascii || utf8.Valid(b)
 }
 
 // ideoID returns the ideo id of the unit with the given bytes, which
