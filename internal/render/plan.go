@@ -142,6 +142,17 @@ type UnitPowers struct {
 	Powers []*model.Power
 }
 
+// ProvisionData is a page of a provision's cross-unit comparison: the
+// provision with this page's entries (the chart's scale, Max, is the whole
+// comparison's, so the pages compare with each other).
+type ProvisionData struct {
+	*bench.Provision
+	Pager *Pager
+}
+
+// EntriesPerPage is how many units' benchmarks a comparison page shows.
+const EntriesPerPage = 50
+
 // LawData is a law page's data: the law, and this page of the items that
 // cite it. Pages after the first show only the citing items.
 type LawData struct {
@@ -341,16 +352,27 @@ func (r *Renderer) Plan() []Page {
 		cmv.Column = &Column{Name: "裁量基准比较", Description: "同一法律条款在不同单位的裁量基准对比", Keywords: "裁量基准,比较,同案同罚", Type: "列表"}
 		add(permalink.Compare, "compare", cmv, append(bdeps, DepStructure)...)
 		for _, p := range compared {
-			v := r.view(ComparePath(p), p.ShortTitle()+" 各单位裁量基准比较", []Crumb{home(), {"裁量基准", permalink.Benchmarks}, {"比较", permalink.Compare}}, p)
-			v.Article = &Article{Title: p.ShortTitle() + " 各单位裁量基准比较", Source: s.Config.Organiser}
-			deps := []string{DepStructure}
-			for _, e := range p.Entries {
-				deps = append(deps, e.Benchmark.Src.File, e.Unit.Src.File)
-				if p.Law != nil {
-					deps = append(deps, p.Law.Src.File)
+			chunks := max(1, (len(p.Entries)+EntriesPerPage-1)/EntriesPerPage)
+			paths := pagePaths(ComparePath(p), chunks)
+			for i := range chunks {
+				part := *p
+				part.Entries = p.Entries[i*EntriesPerPage : min(len(p.Entries), (i+1)*EntriesPerPage)]
+				title, crumbs := p.ShortTitle()+" 各单位裁量基准比较", []Crumb{home(), {"裁量基准", permalink.Benchmarks}, {"比较", permalink.Compare}}
+				if i > 0 {
+					title += "(第" + strconv.Itoa(i+1) + "页)"
+					crumbs = append(crumbs, Crumb{p.ShortTitle(), paths[0]})
 				}
+				v := r.view(paths[i], title, crumbs, &ProvisionData{Provision: &part, Pager: &Pager{Page: i + 1, Paths: paths}})
+				v.Article = &Article{Title: title, Source: s.Config.Organiser}
+				deps := []string{DepStructure}
+				for _, e := range part.Entries {
+					deps = append(deps, e.Benchmark.Src.File, e.Unit.Src.File)
+					if p.Law != nil {
+						deps = append(deps, p.Law.Src.File)
+					}
+				}
+				add(paths[i], "provision", v, deps...)
 			}
-			add(ComparePath(p), "provision", v, deps...)
 		}
 	}
 
