@@ -393,7 +393,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	for _, f := range files {
 		st.Bytes += len(f.Data)
 	}
-	st.Terms, st.Shards, st.Chunks = len(terms), nShards, nChunks
+	st.Terms, st.Shards, st.Chunks = nTerms, nShards, nChunks
 	st.EntryBytes, st.MetaBytes, st.BrowseBytes = len(eb), len(mb), len(be.b)
 	return files, st, nil
 }

@@ -192,8 +192,11 @@ func TestEmptyIndex(t *testing.T) {
 	if r.Total != 0 || len(r.Hits) != 0 || r.Fallback {
 		t.Errorf("Search on an empty index = %+v", r)
 	}
-	if st.Files == 0 || st.Entry == "" {
+	if st.Files == 0 || st.Entry == "" || st.Terms != 0 {
 		t.Errorf("Stats = %+v", st)
+	}
+	if st := mustSample(t, 200).stats; st.Terms == 0 || st.Terms < st.Shards {
+		t.Errorf("Stats of 200 documents = %+v", st)
 	}
 }
 
