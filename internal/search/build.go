@@ -67,8 +67,12 @@ const (
 
 // Index is a built search index, ready to export.
 type Index struct {
-	opt  Options
-	docs []Doc // in doc-number order
+	opt Options
+	// docs are the documents in doc-number order, until Build has
+	// analysed them and encoded their result chunks (chunks).
+	docs   []Doc
+	nDocs  int
+	chunks [][]byte
 
 	facets  facetTables
 	combo   []int    // combo index per doc
@@ -76,19 +80,22 @@ type Index struct {
 	bodyLen [3][]int // per field kind: main, unigram, trigram
 	avgLen  [3]float64
 
-	inv    inverted
-	closed bool
+	inv      inverted
+	closed   bool
+	exported bool
 }
 
-// Close releases the index's postings; Export fails after it. Close itself
-// never fails.
+// Close releases the index; Export fails after it. Close itself never
+// fails.
 func (ix *Index) Close() error {
-	ix.inv, ix.closed = inverted{}, true
+	ix.inv, ix.chunks, ix.closed = inverted{}, nil, true
 	return nil
 }
 
 // Build analyses docs (bleve's analysis, see doc.go), builds the inverted
-// index in memory and derives everything the export needs.
+// index in memory and derives everything the export needs. It keeps no
+// reference to docs: it encodes the result records as it analyses them,
+// so that the caller can let go of the documents' texts.
 func Build(docs []Doc, opt Options) (*Index, error) {
 	if len(docs) > maxDocs {
 		return nil, fmt.Errorf("search: %d documents, more than the %d an index can hold", len(docs), maxDocs)
@@ -97,14 +104,16 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix.invert()
+	if err := ix.invert(); err != nil {
+		return nil, err
+	}
 	return ix, nil
 }
 
 // newIndex checks docs, puts them in document order and computes the
 // facet tables; the inverted index and the lengths are left to the caller.
 func newIndex(docs []Doc, opt Options) (*Index, error) {
-	ix := &Index{opt: opt.withDefaults()}
+	ix := &Index{opt: opt.withDefaults(), nDocs: len(docs)}
 	ix.docs = slices.Clone(docs)
 	seen := make(map[string]bool, len(docs))
 	for _, d := range ix.docs {
@@ -140,7 +149,7 @@ func (ix *Index) setAvgLen() {
 		for _, n := range ix.bodyLen[k] {
 			total += n
 		}
-		ix.avgLen[k] = math.Max(1, float64(total)/float64(max(1, len(ix.docs))))
+		ix.avgLen[k] = math.Max(1, float64(total)/float64(max(1, ix.nDocs)))
 	}
 }
 

@@ -100,24 +100,50 @@ type termEntry struct {
 }
 
 // Export writes the static index: see doc.go for the format. The returned
-// files are in a deterministic order; the caller writes them.
+// files are in a deterministic order; the caller writes them. Export
+// releases the index as it encodes it, so it can be called only once.
 func (ix *Index) Export() ([]File, Stats, error) {
+	if ix.exported {
+		return nil, Stats{}, errors.New("search: index already exported")
+	}
 	if ix.closed {
 		return nil, Stats{}, errors.New("search: export of a closed index")
 	}
+	ix.exported = true
+	defer ix.Close()
 	return ix.export(ix)
 }
 
-// termSource lists the terms of an index and their postings.
+// termSource lists the terms of an index and their postings, in parts.
 type termSource interface {
 	// numTerms is the number of terms.
 	numTerms() int
-	// cost estimates the work of walking terms [0, t), for splitting
-	// the terms into parts of equal work.
-	cost(t int) int
-	// walkRange calls f for terms [lo, hi) in the index's term order, with
-	// postings in posting order (see posting); ps is valid during the call.
-	walkRange(lo, hi int, f termPostingsFunc) error
+	// parts returns the bounds of the parts: part p is terms
+	// [parts[p], parts[p+1]).
+	parts() []int
+	// walkPart calls f for the terms of part p in the index's term order,
+	// with postings in posting order (see posting); ps is valid during the
+	// call. A part may be walked only once.
+	walkPart(p int, f termPostingsFunc) error
+}
+
+// splitTerms returns the bounds of parts of nTerms terms of about equal
+// work, given cost(t), the work of terms [0, t).
+func splitTerms(nTerms int, cost func(t int) int) []int {
+	nParts := 1
+	if nTerms > 1000 {
+		nParts = 4 * exportWorkers()
+	}
+	bounds := make([]int, nParts+1)
+	total := cost(nTerms)
+	for i, t := 1, 0; i < nParts; i++ {
+		for t < nTerms && cost(t) < total*i/nParts {
+			t++
+		}
+		bounds[i] = t
+	}
+	bounds[nParts] = nTerms
+	return bounds
 }
 
 // termPart is the encoding of a range of terms, before packing: for each
@@ -125,25 +151,50 @@ type termSource interface {
 // than Members postings its overflow and facet blobs.
 type termPart struct {
 	keys  []string
-	head  []byte // the entries without refs
-	ends  []int  // end of each entry in head
-	blobs []byte // overflow blob, facet blob, of each big term
+	heads [][]byte // the entries without refs, in headStore
 	big   []bigTerm
+	// The entries and the blobs are kept in separate stores, so that the
+	// blobs can go once packed.
+	headStore, blobStore pages
 }
 
-// bigTerm locates the blobs of a term with refs.
+// bigTerm holds the blobs of a term with refs.
 type bigTerm struct {
-	term              int // index in the part
-	overEnd, facetEnd int // ends of its blobs in blobs
+	term        int // index in the part
+	over, facet []byte
 }
 
-// encodeTerms encodes terms [lo, hi) of src into p.
-func (ix *Index) encodeTerms(src termSource, lo, hi int, p *termPart) error {
+// pages is an append-only store of byte strings, kept in pages rather
+// than in one growing slice so that filling it copies nothing.
+type pages struct{ p [][]byte }
+
+const pageBytes = 256 << 10
+
+// add stores a copy of b and returns it.
+func (s *pages) add(b []byte) []byte {
+	if len(b) > pageBytes/4 {
+		return slices.Clone(b)
+	}
+	n := len(s.p)
+	if n == 0 || cap(s.p[n-1])-len(s.p[n-1]) < len(b) {
+		s.p = append(s.p, make([]byte, 0, pageBytes))
+		n++
+	}
+	pg := s.p[n-1]
+	start := len(pg)
+	pg = append(pg, b...)
+	s.p[n-1] = pg
+	return pg[start:len(pg):len(pg)]
+}
+
+// encodeTerms encodes part i of src into p.
+func (ix *Index) encodeTerms(src termSource, i int, p *termPart) error {
 	opt := ix.opt
 	counts := make([]int, ix.facets.valueSpace())
 	var docBuf []int
-	return src.walkRange(lo, hi, func(key string, ps []posting) error {
-		e := encoder{b: p.head}
+	var e, b encoder // scratch
+	return src.walkPart(i, func(key string, ps []posting) error {
+		e.b = e.b[:0]
 		e.uvarint(len(key))
 		e.b = append(e.b, key...)
 		e.uvarint(len(ps))
@@ -164,14 +215,13 @@ func (ix *Index) encodeTerms(src termSource, lo, hi int, p *termPart) error {
 			} else {
 				e.uvarint(0) // unknown
 			}
-			b := encoder{b: p.blobs}
+			b.b = b.b[:0]
 			encodePostings(&b, ps[k:])
-			over := len(b.b)
-			p.blobs = ix.appendFacetVector(b.b, ps, counts)
-			p.big = append(p.big, bigTerm{term: len(p.ends), overEnd: over, facetEnd: len(p.blobs)})
+			over := p.blobStore.add(b.b)
+			b.b = ix.appendFacetVector(b.b[:0], ps, counts)
+			p.big = append(p.big, bigTerm{term: len(p.heads), over: over, facet: p.blobStore.add(b.b)})
 		}
-		p.head = e.b
-		p.ends = append(p.ends, len(p.head))
+		p.heads = append(p.heads, p.headStore.add(e.b))
 		p.keys = append(p.keys, key)
 		return nil
 	})
@@ -185,30 +235,24 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	opt := ix.opt
 	var st Stats
 
-	// Encode the terms in parts, and the result chunks, in parallel.
+	// Encode the terms in parts, and the result chunks unless Build has,
+	// in parallel.
 	nTerms := src.numTerms()
-	nParts := 1
-	if nTerms > 1000 {
-		nParts = 4 * exportWorkers()
-	}
-	bounds := make([]int, nParts+1)
-	total := src.cost(nTerms)
-	for i, t := 1, 0; i < nParts; i++ {
-		for t < nTerms && src.cost(t) < total*i/nParts {
-			t++
-		}
-		bounds[i] = t
-	}
-	bounds[nParts] = nTerms
+	nParts := len(src.parts()) - 1
 	parts := make([]termPart, nParts)
-	nChunks := max(1, (len(ix.docs)+opt.ChunkDocs-1)/opt.ChunkDocs)
-	chunks := make([][]byte, nChunks)
+	nChunks := max(1, (ix.nDocs+opt.ChunkDocs-1)/opt.ChunkDocs)
+	chunks := ix.chunks
 	const chunkTask = 512 // chunks per task
-	nTasks := nParts + (nChunks+chunkTask-1)/chunkTask
+	nTasks := nParts
+	if chunks == nil {
+		chunks = make([][]byte, nChunks)
+		nTasks += (nChunks + chunkTask - 1) / chunkTask
+	}
+	ix.chunks = nil // the files hold them
 	errs := make([]error, nTasks)
 	parallel(nTasks, func(i int) {
 		if i < nParts {
-			errs[i] = ix.encodeTerms(src, bounds[i], bounds[i+1], &parts[i])
+			errs[i] = ix.encodeTerms(src, i, &parts[i])
 		} else {
 			c := (i - nParts) * chunkTask
 			errs[i] = ix.encodeChunks(chunks[c:min(nChunks, c+chunkTask)], c)
@@ -229,23 +273,17 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	facet := &packer{kind: 'f', target: opt.PackBytes / 8}
 	for i := range parts {
 		p := &parts[i]
-		start, blob := 0, 0
 		big := p.big
-		for t, end := range p.ends {
-			te := termEntry{key: p.keys[t], head: p.head[start:end:end], refs: -1}
+		for t, head := range p.heads {
+			te := termEntry{key: p.keys[t], head: head, refs: -1}
 			if len(big) > 0 && big[0].term == t {
 				te.refs = len(refs)
-				refs = append(refs, [2]ref{
-					over.add(p.blobs[blob:big[0].overEnd]),
-					facet.add(p.blobs[big[0].overEnd:big[0].facetEnd]),
-				})
-				blob = big[0].facetEnd
+				refs = append(refs, [2]ref{over.add(big[0].over), facet.add(big[0].facet)})
 				big = big[1:]
 			}
 			terms = append(terms, te)
-			start = end
 		}
-		*p = termPart{}
+		*p = termPart{} // the blobs are packed; terms hold the entries
 	}
 	overHashes, facetHashes := over.hashes(), facet.hashes()
 	entryLen := func(te termEntry) int {
@@ -374,7 +412,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	files = append(files, File{Path: path.Join(Dir, metaName), Data: mb})
 
 	entry := entryJSON{
-		Format: FormatVersion, Docs: len(ix.docs), PageSize: PageSize, TopK: opt.TopK, Members: opt.Members,
+		Format: FormatVersion, Docs: ix.nDocs, PageSize: PageSize, TopK: opt.TopK, Members: opt.Members,
 		Shards: nShards, ShardGroup: shardGroup, ShardHashes: shardHashes,
 		ChunkDocs: opt.ChunkDocs, ChunkGroup: chunkGroup, ChunkHashes: chunkHashes,
 		Meta: metaName, Browse: browse,
@@ -398,7 +436,8 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	return files, st, nil
 }
 
-// encodeChunks encodes the result chunks from chunk c on into out.
+// encodeChunks encodes the result chunks from chunk c on into out, from
+// ix.docs.
 func (ix *Index) encodeChunks(out [][]byte, c int) error {
 	opt := ix.opt
 	for j := range out {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/binary"
+	"errors"
 	"runtime"
 	"slices"
 	"strings"
@@ -35,26 +36,45 @@ import (
 // the bleve index Build used to make.
 //
 // Documents are analysed in parallel, in chunks, each worker interning term
-// keys in its own dictionary and recording each document's (term,
-// frequency, in title) triples; each worker then sorts its dictionary, the
-// sorted dictionaries are merged into the exported term order, and the
-// postings are laid out term by term in document order.
+// keys in its own dictionary, recording each document's (term, frequency,
+// in title) triples and encoding the documents' result records, after
+// which the documents' texts are no longer needed. Each worker then sorts
+// its dictionary, and the sorted dictionaries are merged into the exported
+// term order. The terms are split into parts of about equal numbers of
+// postings, and the records are rewritten, in batches of chunks, as each
+// part's (term, posting) pairs. Export lays out and encodes one part at a
+// time (per goroutine), releasing the part's records.
+//
+// Memory: the records take about 3 bytes per posting, and the result
+// chunks about the size of the texts; a part's postings, while Export
+// encodes it, take 4 bytes each.
 
-// invertChunkDocs is the number of documents a worker analyses at a time.
-const invertChunkDocs = 64
+// invertChunkDocs is about the number of documents a worker analyses at a
+// time, and invertBatchChunks the number of chunks whose records are
+// rewritten at a time.
+const (
+	invertChunkDocs   = 64
+	invertBatchChunks = 16
+)
 
-// inverted is the inverted index: every exported term key and its
-// postings.
+// inverted is the inverted index: every exported term key, its number of
+// postings, and the records its postings are made of.
 type inverted struct {
 	keys []string // m terms, then u terms, then t terms, each in byte order
 	kind []uint8  // field kind of each key: 0 main, 1 unigram, 2 trigram
-	off  []int    // the postings of keys[i] are post[off[i]:off[i+1]]
-	// post holds the postings of each term in document order, each as
-	// doc<<postDocShift | postTitle if the term is in the title | body
-	// impact (0 if not in the body).
-	post []uint32
+	off  []int    // keys[i] has off[i+1]-off[i] postings
+	// bounds of the parts: part p is terms [bounds[p], bounds[p+1]).
+	bounds []int
+	// recs[p][b] holds the records of the terms of part p in the
+	// documents of batch b, [b*batchDocs, (b+1)*batchDocs): for each
+	// document, varint n and n records, varint (t−bounds[p])<<postDocShift
+	// | the low bits of the posting (see postTitle).
+	recs      [][][]byte
+	batchDocs int
 }
 
+// A posting is stored as doc<<postDocShift | postTitle if the term is in
+// the title | body impact (0 if not in the body).
 const (
 	postDocShift = 7
 	postTitle    = 1 << 6
@@ -152,12 +172,18 @@ func tagKind(tag byte) uint8 {
 	return 0
 }
 
-// invert analyses every document and builds ix.inv, ix.titleL, ix.bodyLen
-// and ix.avgLen.
-func (ix *Index) invert() {
-	nChunks := (len(ix.docs) + invertChunkDocs - 1) / invertChunkDocs
+// invert analyses every document and builds ix.inv, ix.chunks,
+// ix.titleL, ix.bodyLen and ix.avgLen; it drops ix.docs.
+func (ix *Index) invert() error {
+	n, cd := len(ix.docs), ix.opt.ChunkDocs
+	per := cd * max(1, invertChunkDocs/cd) // documents per chunk: whole result chunks
+	nChunks := (n + per - 1) / per
 	chunks := make([]invChunk, nChunks)
+	if n > 0 {
+		ix.chunks = make([][]byte, (n+cd-1)/cd)
+	}
 	workers := make([]*invWorker, max(1, min(runtime.GOMAXPROCS(0), maxWorkers, nChunks)))
+	errs := make([]error, len(workers))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -170,13 +196,22 @@ func (ix *Index) invert() {
 				if c >= nChunks {
 					break
 				}
+				lo, hi := c*per, min(n, (c+1)*per)
 				chunks[c].worker = w
-				iw.analyse(&chunks[c], c*invertChunkDocs, min(len(ix.docs), (c+1)*invertChunkDocs))
+				iw.analyse(&chunks[c], lo, hi)
+				if err := ix.encodeChunks(ix.chunks[lo/cd:(hi+cd-1)/cd], lo/cd); err != nil && errs[w] == nil {
+					errs[w] = err
+				}
+				clear(ix.docs[lo:hi]) // let the texts go
 			}
 			iw.finish()
 		})
 	}
 	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	ix.docs = nil
 	ix.setAvgLen()
 
 	// Merge the workers' sorted dictionaries, dropping lone ideographs
@@ -222,56 +257,82 @@ func (ix *Index) invert() {
 	for _, iw := range workers {
 		iw.keys, iw.order, iw.df = nil, nil, nil
 	}
-
-	// Fill the postings in document order.
 	inv.off = make([]int, len(inv.keys)+1)
 	for f, n := range df {
 		inv.off[f+1] = inv.off[f] + n
 	}
-	df = nil
-	inv.post = make([]uint32, inv.off[len(inv.keys)])
-	at := slices.Clone(inv.off[:len(inv.keys)])
-	// Each filler takes the terms of about the same number of postings,
-	// reading all the records.
-	fill := func(lo, hi int32) {
-		for ci := range chunks {
-			c := &chunks[ci]
-			m := toFinal[c.worker]
-			off := 0
-			for doc := ci * invertChunkDocs; off < len(c.recs); doc++ {
-				x, n := uvarint(c.recs[off:])
-				off += n
-				for range x {
-					id, tf, title := c.next(&off)
-					f := m[id]
-					if f < lo || f >= hi {
-						continue // not this filler's, or a lone ideograph
+	inv.bounds = splitTerms(len(inv.keys), func(t int) int { return inv.off[t] + 8*t })
+	nParts := len(inv.bounds) - 1
+	partOf := make([]uint16, len(inv.keys))
+	for p := range nParts {
+		for t := inv.bounds[p]; t < inv.bounds[p+1]; t++ {
+			partOf[t] = uint16(p)
+		}
+	}
+
+	// Rewrite the records by part, a batch of chunks at a time, releasing
+	// the chunks' records.
+	nBatches := (nChunks + invertBatchChunks - 1) / invertBatchChunks
+	inv.batchDocs = per * invertBatchChunks
+	inv.recs = make([][][]byte, nParts)
+	for p := range inv.recs {
+		inv.recs[p] = make([][]byte, nBatches)
+	}
+	next.Store(0)
+	for range min(len(workers), nBatches) {
+		wg.Go(func() {
+			out := make([][]byte, nParts) // the batch's records of each part
+			doc := make([][]byte, nParts) // the document's
+			cnt := make([]int, nParts)
+			for {
+				b := int(next.Add(1) - 1)
+				if b >= nBatches {
+					break
+				}
+				for p := range out {
+					out[p] = out[p][:0]
+				}
+				for ci := b * invertBatchChunks; ci < min(nChunks, (b+1)*invertBatchChunks); ci++ {
+					c := &chunks[ci]
+					m := toFinal[c.worker]
+					for d, off := ci*per, 0; off < len(c.recs); d++ {
+						x, k := uvarint(c.recs[off:])
+						off += k
+						for p := range doc {
+							doc[p], cnt[p] = doc[p][:0], 0
+						}
+						for range x {
+							id, tf, title := c.next(&off)
+							f := m[id]
+							if f < 0 {
+								continue // a lone ideograph
+							}
+							var v uint64
+							if title {
+								v = postTitle
+							}
+							if tf > 0 {
+								k := inv.kind[f]
+								v |= uint64(bodyImpact(tf, ix.bodyLen[k][d], ix.avgLen[k]))
+							}
+							p := partOf[f]
+							doc[p] = binary.AppendUvarint(doc[p], uint64(int(f)-inv.bounds[p])<<postDocShift|v)
+							cnt[p]++
+						}
+						for p := range out {
+							out[p] = append(binary.AppendUvarint(out[p], uint64(cnt[p])), doc[p]...)
+						}
 					}
-					p := uint32(doc) << postDocShift
-					if title {
-						p |= postTitle
-					}
-					if tf > 0 {
-						k := inv.kind[f]
-						p |= uint32(bodyImpact(tf, ix.bodyLen[k][doc], ix.avgLen[k]))
-					}
-					inv.post[at[f]] = p
-					at[f]++
+					c.recs = nil
+				}
+				for p := range out {
+					inv.recs[p][b] = slices.Clone(out[p])
 				}
 			}
-		}
+		})
 	}
-	fillers := min(len(workers), 1+len(inv.post)/(1<<16))
-	var fwg sync.WaitGroup
-	for g := range fillers {
-		lo, _ := slices.BinarySearch(inv.off, len(inv.post)*g/fillers)
-		hi, _ := slices.BinarySearch(inv.off, len(inv.post)*(g+1)/fillers)
-		if g == fillers-1 {
-			hi = len(inv.keys)
-		}
-		fwg.Go(func() { fill(int32(lo), int32(hi)) })
-	}
-	fwg.Wait()
+	wg.Wait()
+	return nil
 }
 
 // compareKeys orders term keys as the index lists them: m, u, t, then by
@@ -532,19 +593,45 @@ func (w *invWorker) hit(id int32, title bool) {
 
 func (ix *Index) numTerms() int { return len(ix.inv.keys) }
 
-func (ix *Index) cost(t int) int { return ix.inv.off[t] + 8*t }
+func (ix *Index) parts() []int { return ix.inv.bounds }
 
-// walkRange calls f for terms [lo, hi), in the order m, u, t and byte
-// order within each, with their postings in posting order: title matches
-// first (shorter titles first), then by body impact descending, then by
-// document number. The postings are stored in document order, so those
-// outside the title only need a stable counting sort by impact.
-func (ix *Index) walkRange(lo, hi int, f termPostingsFunc) error {
+// walkPart lays out the postings of part p from its records, which it
+// releases, and calls f for each of its terms, in the order m, u, t and
+// byte order within each, with their postings in posting order: title
+// matches first (shorter titles first), then by body impact descending,
+// then by document number. The records give each term's postings in
+// document order, so those outside the title only need a stable counting
+// sort by impact.
+func (ix *Index) walkPart(p int, f termPostingsFunc) error {
 	inv := &ix.inv
+	lo, hi := inv.bounds[p], inv.bounds[p+1]
+	base := inv.off[lo]
+	post := make([]uint32, inv.off[hi]-base)
+	at := make([]int, hi-lo)
+	for t := range at {
+		at[t] = inv.off[lo+t] - base
+	}
+	for b, recs := range inv.recs[p] {
+		for d, off := b*inv.batchDocs, 0; off < len(recs); d++ {
+			x, k := uvarint(recs[off:])
+			off += k
+			for range x {
+				r, k := uvarint(recs[off:])
+				off += k
+				t := r >> postDocShift
+				post[at[t]] = uint32(d)<<postDocShift | uint32(r&(1<<postDocShift-1))
+				at[t]++
+			}
+		}
+		inv.recs[p][b] = nil
+	}
+	inv.recs[p] = nil
+	at = nil
+
 	var ps []posting
 	for t := lo; t < hi; t++ {
 		key := inv.keys[t]
-		src := inv.post[inv.off[t]:inv.off[t+1]]
+		src := post[inv.off[t]-base : inv.off[t+1]-base]
 		var at [postImpact + 1]int // postings of each impact outside the title, then their next place
 		nt := 0
 		for _, p := range src {

@@ -440,10 +440,13 @@ func collectTerms(walk func(termPostingsFunc) error) (*termList, error) {
 	return l, err
 }
 
-func (l *termList) numTerms() int  { return len(l.keys) }
-func (l *termList) cost(t int) int { return t }
-func (l *termList) walkRange(lo, hi int, f termPostingsFunc) error {
-	for t := lo; t < hi; t++ {
+func (l *termList) numTerms() int { return len(l.keys) }
+func (l *termList) parts() []int {
+	return splitTerms(len(l.keys), func(t int) int { return t })
+}
+func (l *termList) walkPart(p int, f termPostingsFunc) error {
+	bounds := l.parts()
+	for t := bounds[p]; t < bounds[p+1]; t++ {
 		if err := f(l.keys[t], l.lists[t]); err != nil {
 			return err
 		}
@@ -545,6 +548,7 @@ func TestOracle(t *testing.T) {
 		{"sample", SampleDocs(2000, 5), Options{}},
 		{"tricky", trickyDocs(1500, 11), Options{}},
 		{"tricky small tiers", trickyDocs(300, 12), Options{TopK: 3, Members: 5, ShardBytes: 300, ChunkDocs: 3, PackBytes: 200}},
+		{"tricky large chunks", trickyDocs(300, 13), Options{ChunkDocs: 70}},
 		{"fixture", fixtureDocs, Options{}},
 		{"empty", nil, Options{}},
 	} {
@@ -569,7 +573,7 @@ func TestOracle(t *testing.T) {
 			}
 			if d := diffFiles(got, want); d != "" {
 				t.Errorf("export differs from the oracle's: %s", d)
-				diffTerms(t, ix, o)
+				diffTerms(t, tc.docs, tc.opt, o)
 			}
 		})
 	}
@@ -577,8 +581,12 @@ func TestOracle(t *testing.T) {
 
 // diffTerms reports the first terms whose postings differ between Build
 // and the oracle.
-func diffTerms(t *testing.T, ix *Index, o *oracle) {
+func diffTerms(t *testing.T, docs []Doc, opt Options, o *oracle) {
 	t.Helper()
+	ix, err := Build(docs, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
 	collect := func(walk func(termPostingsFunc) error) (keys []string, lists map[string]string) {
 		lists = map[string]string{}
 		err := walk(func(key string, ps []posting) error {
@@ -591,7 +599,14 @@ func diffTerms(t *testing.T, ix *Index, o *oracle) {
 		}
 		return keys, lists
 	}
-	gk, gl := collect(func(f termPostingsFunc) error { return ix.walkRange(0, ix.numTerms(), f) })
+	gk, gl := collect(func(f termPostingsFunc) error {
+		for p := range len(ix.parts()) - 1 {
+			if err := ix.walkPart(p, f); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	wk, wl := collect(o.walkTerms)
 	n := 0
 	for i := range max(len(gk), len(wk)) {

@@ -228,3 +228,34 @@ func TestExportAfterClose(t *testing.T) {
 		t.Errorf("Export after Close: error = %v", err)
 	}
 }
+
+func TestExportTwice(t *testing.T) {
+	t.Parallel()
+	ix, err := Build(fixtureDocs, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ix.Export(); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := ix.Export(); err == nil || err.Error() != "search: index already exported" {
+		t.Errorf("second Export: error = %v", err)
+	}
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestBuildLeavesDocs checks that Build neither reorders nor clears the
+// caller's documents (it encodes and releases its own copy).
+func TestBuildLeavesDocs(t *testing.T) {
+	t.Parallel()
+	docs := SampleDocs(300, 7)
+	want := slices.Clone(docs)
+	if _, err := Build(docs, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(docs, want) {
+		t.Error("Build changed its argument")
+	}
+}
