@@ -21,8 +21,8 @@
 package searchindex
 
 import (
+	"bytes"
 	"strconv"
-	"strings"
 
 	"sunlight/internal/bench"
 	"sunlight/internal/model"
@@ -32,7 +32,7 @@ import (
 
 // Docs returns the documents of site, in a stable order.
 func Docs(site *model.Site, an *bench.Analysis) []search.Doc {
-	var docs []search.Doc
+	docs := make([]search.Doc, 0, count(site))
 	add := func(d search.Doc) {
 		d.ID = d.URL
 		if d.Title == "" {
@@ -40,53 +40,82 @@ func Docs(site *model.Site, an *bench.Analysis) []search.Doc {
 		}
 		docs = append(docs, d)
 	}
+	// Bodies are built in one buffer, each then copied to a string of its
+	// exact size.
+	var t text
 	for _, u := range site.Units {
-		add(search.Doc{Type: "单位", Title: u.Name, URL: permalink.Unit(u), Unit: u.ID, UnitName: u.DisplayName(),
-			Body: join(u.Short, u.Type, u.Functions, u.Address, u.Phone, u.SupervisePhone, strings.Join(u.Offices, " ")), Year: u.Reviewed.Year()})
+		name := u.DisplayName()
+		t.reset()
+		t.add(u.Short)
+		t.add(u.Type)
+		t.add(u.Functions)
+		t.add(u.Address)
+		t.add(u.Phone)
+		t.add(u.SupervisePhone)
+		t.addJoined(u.Offices, " ")
+		add(search.Doc{Type: "单位", Title: u.Name, URL: permalink.Unit(u), Unit: u.ID, UnitName: name,
+			Body: t.String(), Year: u.Reviewed.Year()})
 		for _, p := range u.Powers {
-			add(powerDoc(u, p)) // with its risk points and measures in the text
+			add(powerDoc(&t, u, name, p)) // with its risk points and measures in the text
 		}
 		for _, f := range u.Flows {
 			if f.Synthetic {
 				continue
 			}
-			var body []string
+			t.reset()
 			for _, s := range f.Effective() {
-				body = append(body, s.Name, s.Post, s.TimeText(), s.Basis)
+				t.add(s.Name)
+				t.add(s.Post)
+				t.add(s.TimeText())
+				t.add(s.Basis)
 				for _, e := range s.Next {
-					body = append(body, e.Label)
+					t.add(e.Label)
 				}
 				for _, r := range s.Risks {
-					body = append(body, r.Description, strings.Join(r.Measures, " "))
+					t.add(r.Description)
+					t.addJoined(r.Measures, " ")
 				}
 			}
-			add(search.Doc{Type: "流程", Title: f.Name, URL: permalink.Flow(f), Unit: u.ID, UnitName: u.DisplayName(),
-				Category: categoryName(f.Category), Body: join(body...), Year: model.Later(f.Reviewed, u.Reviewed).Year()})
+			add(search.Doc{Type: "流程", Title: f.Name, URL: permalink.Flow(f), Unit: u.ID, UnitName: name,
+				Category: categoryName(f.Category), Body: t.String(), Year: model.Later(f.Reviewed, u.Reviewed).Year()})
 		}
 		for _, b := range u.Benchmarks {
 			for vi := range b.Violations {
-				add(violationDoc(u, b, vi, an))
+				add(violationDoc(&t, u, name, b, vi, an))
 			}
 		}
 		for _, c := range u.Risks {
 			for _, it := range c.Items {
-				add(search.Doc{Type: "风险点", Title: it.Risk, URL: permalink.Risk(c), Unit: u.ID, UnitName: u.DisplayName(),
-					RiskLevel: it.Level, Year: c.Year,
-					Body: join(it.Object, it.ObjectType, it.Category, it.Manifestation, strings.Join(it.Measures, " "), it.Owner, it.Leader)})
+				t.reset()
+				t.add(it.Object)
+				t.add(it.ObjectType)
+				t.add(it.Category)
+				t.add(it.Manifestation)
+				t.addJoined(it.Measures, " ")
+				t.add(it.Owner)
+				t.add(it.Leader)
+				add(search.Doc{Type: "风险点", Title: it.Risk, URL: permalink.Risk(c), Unit: u.ID, UnitName: name,
+					RiskLevel: it.Level, Year: c.Year, Body: t.String()})
 			}
 		}
 	}
 	for _, l := range site.Laws {
 		for i, a := range l.Articles {
+			t.reset()
+			t.add(l.Title)
+			t.add(a.Text)
 			add(search.Doc{Type: "法规", Title: "《" + l.Name() + "》" + a.Number, URL: permalink.Law(l) + "#art-" + strconv.Itoa(i+1),
-				Body: join(l.Title, a.Text), Year: l.Effective.Year()})
+				Body: t.String(), Year: l.Effective.Year()})
 		}
 	}
 	for _, p := range site.Pages {
-		add(search.Doc{Type: "页面", Title: p.Title, URL: permalink.Page(p), Body: join(p.Summary, p.Body), Year: p.Reviewed.Year()})
+		t.reset()
+		t.add(p.Summary)
+		t.add(p.Body)
+		add(search.Doc{Type: "页面", Title: p.Title, URL: permalink.Page(p), Body: t.String(), Year: p.Reviewed.Year()})
 	}
 	// A URL is a document's identity: keep the first of any duplicates.
-	seen := map[string]bool{}
+	seen := make(map[string]bool, len(docs))
 	out := docs[:0]
 	for _, d := range docs {
 		if !seen[d.ID] {
@@ -94,59 +123,90 @@ func Docs(site *model.Site, an *bench.Analysis) []search.Doc {
 			out = append(out, d)
 		}
 	}
+	clear(docs[len(out):])
 	return out
 }
 
-func powerDoc(u *model.Unit, p *model.Power) search.Doc {
-	var body []string
-	body = append(body, p.Code, p.SubName, p.SubjectName(), p.Office, p.Mode, p.Status, p.ServiceObject)
-	for _, r := range p.Basis {
-		name := r.Law
-		if r.LawRef != nil {
-			name = r.LawRef.Name()
+// count returns the most documents Docs can return for site.
+func count(site *model.Site) int {
+	n := len(site.Units) + len(site.Pages)
+	for _, u := range site.Units {
+		n += len(u.Powers) + len(u.Flows)
+		for _, b := range u.Benchmarks {
+			n += len(b.Violations)
 		}
-		body = append(body, "《"+name+"》"+r.Article)
+		for _, c := range u.Risks {
+			n += len(c.Items)
+		}
 	}
-	body = append(body, strings.Join(p.Conditions, " "), strings.Join(p.Materials, " "))
+	for _, l := range site.Laws {
+		n += len(l.Articles)
+	}
+	return n
+}
+
+func powerDoc(t *text, u *model.Unit, unitName string, p *model.Power) search.Doc {
+	t.reset()
+	t.add(p.Code)
+	t.add(p.SubName)
+	t.add(p.SubjectName())
+	t.add(p.Office)
+	t.add(p.Mode)
+	t.add(p.Status)
+	t.add(p.ServiceObject)
+	for _, r := range p.Basis {
+		t.addRef(r)
+	}
+	t.addJoined(p.Conditions, " ")
+	t.addJoined(p.Materials, " ")
 	for _, r := range p.Responsibilities {
-		body = append(body, r.Step, r.Content)
+		t.add(r.Step)
+		t.add(r.Content)
 	}
 	level := ""
 	for _, r := range p.Risks {
-		body = append(body, r.Step, r.Description, strings.Join(r.Measures, " "), r.Owner)
+		t.add(r.Step)
+		t.add(r.Description)
+		t.addJoined(r.Measures, " ")
+		t.add(r.Owner)
 		if model.RiskRank(r.Level) > model.RiskRank(level) {
 			level = r.Level
 		}
 	}
-	body = append(body, p.Body)
-	return search.Doc{Type: "权力事项", Title: p.FullName(), URL: permalink.Power(p), Unit: u.ID, UnitName: u.DisplayName(),
-		Category: p.CategoryInfo().Name, RiskLevel: level, Year: p.Reviewed.Year(), Body: join(body...)}
+	t.add(p.Body)
+	return search.Doc{Type: "权力事项", Title: p.FullName(), URL: permalink.Power(p), Unit: u.ID, UnitName: unitName,
+		Category: p.CategoryInfo().Name, RiskLevel: level, Year: p.Reviewed.Year(), Body: t.String()}
 }
 
-func violationDoc(u *model.Unit, b *model.Benchmark, vi int, an *bench.Analysis) search.Doc {
+func violationDoc(t *text, u *model.Unit, unitName string, b *model.Benchmark, vi int, an *bench.Analysis) search.Doc {
 	v := &b.Violations[vi]
-	var body []string
-	body = append(body, b.Title, b.DocNo, b.Issuer, v.Statutory)
-	for _, r := range append(append([]model.LegalRef(nil), v.PenaltyBasis...), v.Violated...) {
-		name := r.Law
-		if r.LawRef != nil {
-			name = r.LawRef.Name()
-		}
-		body = append(body, "《"+name+"》"+r.Article)
+	t.reset()
+	t.add(b.Title)
+	t.add(b.DocNo)
+	t.add(b.Issuer)
+	t.add(v.Statutory)
+	for _, r := range v.PenaltyBasis {
+		t.addRef(r)
 	}
-	d := search.Doc{Type: "裁量基准", Title: v.Name, Unit: u.ID, UnitName: u.DisplayName(), Category: "行政处罚", Year: b.Effective.Year()}
+	for _, r := range v.Violated {
+		t.addRef(r)
+	}
+	d := search.Doc{Type: "裁量基准", Title: v.Name, Unit: u.ID, UnitName: unitName, Category: "行政处罚", Year: b.Effective.Year()}
 	d.URL = permalink.Benchmark(b)
 	if len(b.Violations) > 1 {
 		d.URL += "#v-" + strconv.Itoa(vi+1)
 	}
 	first := true
 	for j := range v.Tiers {
-		t := &v.Tiers[j]
-		body = append(body, t.Label, t.Kind, strings.Join(t.Conditions, " "), t.Standard)
+		tier := &v.Tiers[j]
+		t.add(tier.Label)
+		t.add(tier.Kind)
+		t.addJoined(tier.Conditions, " ")
+		t.add(tier.Standard)
 		if an == nil {
 			continue
 		}
-		ti := an.Tiers[t]
+		ti := an.Tiers[tier]
 		if ti == nil || !ti.HasFine() {
 			continue
 		}
@@ -167,7 +227,7 @@ func violationDoc(u *model.Unit, b *model.Benchmark, vi int, an *bench.Analysis)
 		}
 		first, d.HasFine = false, true
 	}
-	d.Body = join(body...)
+	d.Body = t.String()
 	return d
 }
 
@@ -178,15 +238,46 @@ func categoryName(code string) string {
 	return ""
 }
 
-func join(parts ...string) string {
-	var b strings.Builder
-	for _, p := range parts {
-		if p = strings.TrimSpace(p); p != "" {
-			if b.Len() > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(p)
-		}
+// text builds a document's body: parts with the white space around them
+// trimmed, one per line, empty ones left out.
+type text struct{ b []byte }
+
+func (t *text) reset() { t.b = t.b[:0] }
+
+// String returns the body.
+func (t *text) String() string { return string(t.b) }
+
+// add appends part s.
+func (t *text) add(s string) {
+	t.addJoined([]string{s}, "")
+}
+
+// addRef appends a legal reference, 《law》article, as one part.
+func (t *text) addRef(r model.LegalRef) {
+	name := r.Law
+	if r.LawRef != nil {
+		name = r.LawRef.Name()
 	}
-	return b.String()
+	t.addJoined([]string{"《", name, "》", r.Article}, "")
+}
+
+// addJoined appends strings.Join(parts, sep) as one part.
+func (t *text) addJoined(parts []string, sep string) {
+	start := len(t.b)
+	if start > 0 {
+		t.b = append(t.b, '\n')
+	}
+	at := len(t.b)
+	for i, p := range parts {
+		if i > 0 {
+			t.b = append(t.b, sep...)
+		}
+		t.b = append(t.b, p...)
+	}
+	part := bytes.TrimSpace(t.b[at:])
+	if len(part) == 0 {
+		t.b = t.b[:start]
+		return
+	}
+	t.b = t.b[:at+copy(t.b[at:], part)]
 }
