@@ -132,7 +132,7 @@ type termSource interface {
 func splitTerms(nTerms int, cost func(t int) int) []int {
 	nParts := 1
 	if nTerms > 1000 {
-		nParts = 4 * exportWorkers()
+		nParts = 8 * exportWorkers()
 	}
 	bounds := make([]int, nParts+1)
 	total := cost(nTerms)

@@ -628,7 +628,11 @@ func (ix *Index) walkPart(p int, f termPostingsFunc) error {
 	inv.recs[p] = nil
 	at = nil
 
-	var ps []posting
+	maxDF := 0
+	for t := lo; t < hi; t++ {
+		maxDF = max(maxDF, inv.off[t+1]-inv.off[t])
+	}
+	ps := make([]posting, maxDF)
 	for t := lo; t < hi; t++ {
 		key := inv.keys[t]
 		src := post[inv.off[t]-base : inv.off[t+1]-base]
@@ -644,7 +648,7 @@ func (ix *Index) walkPart(p int, f termPostingsFunc) error {
 		for bi, n := len(at)-1, nt; bi >= 0; bi-- {
 			at[bi], n = n, n+at[bi]
 		}
-		ps = slices.Grow(ps[:0], len(src))[:len(src)]
+		ps := ps[:len(src)]
 		k := 0
 		for _, p := range src {
 			doc, bi := int(p>>postDocShift), int(p&postImpact)
