@@ -42,32 +42,43 @@ import (
 // Check applies every rule to site and returns the diagnostics (sorted)
 // and the coverage report.
 func Check(site *model.Site, loc *load.Locator) (diag.List, *Coverage) {
-	c := &checker{site: site, loc: loc, cov: &Coverage{Year: site.Config.Year}}
+	cov := &Coverage{Year: site.Config.Year}
+	var diags diag.List
+	for _, u := range site.Units {
+		d, uc := Unit(site, u, loc)
+		diags = append(diags, d...)
+		cov.Units = append(cov.Units, uc)
+	}
+	diags.Sort()
+	return diags, cov
+}
+
+// Unit checks one unit's files (its profile, items and benchmarks) and
+// computes its coverage; [Check] is Unit over every unit. Its diagnostics
+// are all in the unit's folder. A live preview whose edit touched one
+// unit's items checks only that unit again.
+func Unit(site *model.Site, u *model.Unit, loc *load.Locator) (diag.List, *UnitCoverage) {
+	c := &checker{site: site, loc: loc}
 	minTiers := site.Config.MinTiers
 	if minTiers <= 0 {
 		minTiers = 3
 	}
-	for _, u := range site.Units {
-		uc := &UnitCoverage{Unit: u}
-		c.unit(u, uc)
-		for _, p := range u.Powers {
-			c.power(p, uc)
-		}
-		for _, b := range u.Benchmarks {
-			c.benchmark(b, minTiers)
-		}
-		uc.finish()
-		c.cov.Units = append(c.cov.Units, uc)
+	uc := &UnitCoverage{Unit: u}
+	c.unit(u, uc)
+	for _, p := range u.Powers {
+		c.power(p, uc)
 	}
-	c.diags.Sort()
-	return c.diags, c.cov
+	for _, b := range u.Benchmarks {
+		c.benchmark(b, minTiers)
+	}
+	uc.finish()
+	return c.diags, uc
 }
 
 type checker struct {
 	site  *model.Site
 	loc   *load.Locator
 	diags diag.List
-	cov   *Coverage
 }
 
 func (c *checker) warn(src model.Source, path, code, hint, format string, args ...any) {

@@ -1,6 +1,8 @@
 package check_test
 
 import (
+	"os"
+	"reflect"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -117,5 +119,39 @@ func TestRules(t *testing.T) {
 				t.Errorf("coverage score stayed 100 despite %s", tc.code)
 			}
 		})
+	}
+}
+
+// TestUnitFindingsStayInTheUnitFolder checks, on the demo portal, that
+// check.Unit reports only in the unit's own folder and that Check is Unit
+// over every unit: a live preview replaces one unit's share of the
+// findings by the folder.
+func TestUnitFindingsStayInTheUnitFolder(t *testing.T) {
+	fsys := os.DirFS("../../content")
+	s, diags := load.Load(fsys)
+	loc := load.NewLocator(fsys)
+	diags.Add(link.Link(s, loc)...)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	all, cov := check.Check(s, loc)
+	var joined diag.List
+	findings := 0
+	for i, u := range s.Units {
+		d, uc := check.Unit(s, u, loc)
+		for _, f := range d {
+			if !strings.HasPrefix(f.Pos.File, "units/"+u.ID+"/") {
+				t.Errorf("unit %s: finding outside its folder: %v", u.ID, f)
+			}
+		}
+		if !reflect.DeepEqual(uc, cov.Units[i]) {
+			t.Errorf("unit %s: coverage %+v, Check gives %+v", u.ID, uc, cov.Units[i])
+		}
+		findings += len(d)
+		joined.Add(d...)
+	}
+	joined.Sort()
+	if findings == 0 || !reflect.DeepEqual(joined, all) {
+		t.Errorf("Unit over every unit gives %d findings, Check %d", findings, len(all))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"sort"
+	"strings"
 
 	"sunlight/internal/check"
 	"sunlight/internal/diag"
@@ -18,9 +19,9 @@ import (
 // rebuildInPlace handles the commonest edit of a live preview: the text of
 // existing power items changed, and nothing that links them to other
 // content, places them in lists or names their pages did. It parses only
-// the changed files, copies their text into the linked model, checks the
-// site again (the checks and the coverage report read every item) and
-// renders the pages that depend on the files, with the links, benchmark
+// the changed files, copies their text into the linked model, checks
+// their units again (checks and coverage are per unit) and renders the
+// pages that depend on the files, with the links, benchmark
 // analysis and page plan of the last build. The site-wide files (search
 // index, open data, feed, sitemap, manifest) follow in RefreshSearch, so
 // it needs DeferSearch or NoSearch. What the renderer computed once per
@@ -75,15 +76,34 @@ func (s *Session) rebuildInPlace(ctx context.Context, changed []string, themeCha
 	for _, e := range edits {
 		f.load = append(f.load, e.diags...)
 	}
-	var cov *check.Coverage
-	f.check, cov = check.Check(a.site, s.loc)
+	// The checks and the coverage report are per unit: check again the
+	// units whose items changed, and keep the other units' findings.
+	units := map[*model.Unit]bool{}
+	for _, e := range edits {
+		units[e.old.Unit] = true
+	}
+	for _, d := range a.findings.check {
+		if !inUnits(d.Pos.File, units) {
+			f.check = append(f.check, d)
+		}
+	}
+	covered := map[*model.Unit]*check.UnitCoverage{}
+	for u := range units {
+		d, uc := check.Unit(a.site, u, s.loc)
+		f.check = append(f.check, d...)
+		covered[u] = uc
+	}
 	diags = f.all()
 	if diags.HasErrors() {
 		s.broken = true // the model holds the new text; the next rebuild starts afresh
 		return nil, diags, nil, true
 	}
-	if a.derived.Coverage != nil && cov != nil {
-		*a.derived.Coverage = *cov // the renderer reads the report through this pointer
+	if a.derived.Coverage != nil {
+		for _, uc := range a.derived.Coverage.Units {
+			if c := covered[uc.Unit]; c != nil {
+				*uc = *c // the renderer reads the report through these pointers
+			}
+		}
 	}
 	a.findings = f
 
@@ -126,6 +146,16 @@ func (s *Session) rebuildInPlace(ctx context.Context, changed []string, themeCha
 	sort.Strings(rb.Written)
 	s.searchStale = true
 	return rb, diags, nil, true
+}
+
+// inUnits reports whether a content file is in the folder of one of units.
+func inUnits(file string, units map[*model.Unit]bool) bool {
+	for u := range units {
+		if strings.HasPrefix(file, "units/"+u.ID+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 // mentions reports whether a diagnostic of list is in file.
