@@ -544,11 +544,19 @@ func (r *Renderer) homeData(all []*model.Power, benchmarks []*model.Benchmark) *
 			}
 		}
 	}
-	for _, p := range all {
-		for _, rk := range powerRisks(p) {
-			c.RiskPoints++
-			if rk.Risk.Level == model.RiskHigh {
+	count := func(risks []model.RiskPoint) { // the risks powerRisks lists, without building the list
+		c.RiskPoints += len(risks)
+		for _, rk := range risks {
+			if rk.Level == model.RiskHigh {
 				c.HighRisks++
+			}
+		}
+	}
+	for _, p := range all {
+		count(p.Risks)
+		if p.FlowRef != nil {
+			for _, st := range p.FlowRef.Effective() {
+				count(st.Risks)
 			}
 		}
 	}
