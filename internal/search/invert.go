@@ -45,7 +45,7 @@ import (
 // part's (term, posting) pairs. Export lays out and encodes one part at a
 // time (per goroutine), releasing the part's records.
 //
-// Memory: the records take about 3 bytes per posting, and the result
+// Memory: the records take 2 or 3 bytes per posting, and the result
 // chunks about the size of the texts; a part's postings, while Export
 // encodes it, take 4 bytes each.
 
@@ -67,8 +67,7 @@ type inverted struct {
 	bounds []int
 	// recs[p][b] holds the records of the terms of part p in the
 	// documents of batch b, [b*batchDocs, (b+1)*batchDocs): for each
-	// document, varint n and n records, varint (t−bounds[p])<<postDocShift
-	// | the low bits of the posting (see postTitle).
+	// document, varint n and n records (appendRec) of t−bounds[p].
 	recs      [][][]byte
 	batchDocs int
 }
@@ -100,20 +99,39 @@ type rec struct {
 
 const recTitle = 1 << 31
 
-// invChunk is the analysis of invertChunkDocs consecutive documents.
+// invChunk is the analysis of consecutive documents.
 type invChunk struct {
 	worker int // the worker whose dictionary the ids refer to
-	// recs holds, for each document, varint n and n records: varint id,
-	// varint v<<1 | 1 if in the title (v the body frequency).
+	// recs holds, for each document, varint n and n records (appendRec)
+	// of the worker's term ids.
 	recs []byte
 }
 
-// next decodes a record of c.recs at *off.
-func (c *invChunk) next(off *int) (id int32, tf int, title bool) {
-	x, n := uvarint(c.recs[*off:])
-	v, m := uvarint(c.recs[*off+n:])
-	*off += n + m
-	return int32(x), int(v >> 1), v&1 != 0
+// appendRec appends the record of a term with id id, tf occurrences in the
+// body and in the title or not: varint id<<1 | 1 if the term occurs once
+// in the body and not in the title (most do), else varint id<<1 and varint
+// tf<<1 | 1 if in the title.
+func appendRec(b []byte, id, tf int, title bool) []byte {
+	if tf == 1 && !title {
+		return binary.AppendUvarint(b, uint64(id)<<1|1)
+	}
+	v := uint64(tf) << 1
+	if title {
+		v |= 1
+	}
+	return binary.AppendUvarint(binary.AppendUvarint(b, uint64(id)<<1), v)
+}
+
+// nextRec decodes the record of b at *off (appendRec).
+func nextRec(b []byte, off *int) (id, tf int, title bool) {
+	x, n := uvarint(b[*off:])
+	*off += n
+	if x&1 != 0 {
+		return int(x >> 1), 1, false
+	}
+	v, m := uvarint(b[*off:])
+	*off += m
+	return int(x >> 1), int(v >> 1), v&1 != 0
 }
 
 // uvarint decodes a varint that the package itself wrote.
@@ -295,28 +313,20 @@ func (ix *Index) invert() error {
 				for ci := b * invertBatchChunks; ci < min(nChunks, (b+1)*invertBatchChunks); ci++ {
 					c := &chunks[ci]
 					m := toFinal[c.worker]
-					for d, off := ci*per, 0; off < len(c.recs); d++ {
+					for off := 0; off < len(c.recs); {
 						x, k := uvarint(c.recs[off:])
 						off += k
 						for p := range doc {
 							doc[p], cnt[p] = doc[p][:0], 0
 						}
 						for range x {
-							id, tf, title := c.next(&off)
+							id, tf, title := nextRec(c.recs, &off)
 							f := m[id]
 							if f < 0 {
 								continue // a lone ideograph
 							}
-							var v uint64
-							if title {
-								v = postTitle
-							}
-							if tf > 0 {
-								k := inv.kind[f]
-								v |= uint64(bodyImpact(tf, ix.bodyLen[k][d], ix.avgLen[k]))
-							}
 							p := partOf[f]
-							doc[p] = binary.AppendUvarint(doc[p], uint64(int(f)-inv.bounds[p])<<postDocShift|v)
+							doc[p] = appendRec(doc[p], int(f)-inv.bounds[p], tf, title)
 							cnt[p]++
 						}
 						for p := range out {
@@ -369,11 +379,7 @@ func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 		recs = binary.AppendUvarint(recs, uint64(len(w.cur)))
 		for _, r := range w.cur {
 			w.slot[r.id] = 0
-			v := uint64(r.v&^recTitle) << 1
-			if r.v&recTitle != 0 {
-				v |= 1
-			}
-			recs = binary.AppendUvarint(binary.AppendUvarint(recs, uint64(r.id)), v)
+			recs = appendRec(recs, int(r.id), int(r.v&^recTitle), r.v&recTitle != 0)
 		}
 	}
 	c.recs = slices.Clone(recs)
@@ -616,10 +622,16 @@ func (ix *Index) walkPart(p int, f termPostingsFunc) error {
 			x, k := uvarint(recs[off:])
 			off += k
 			for range x {
-				r, k := uvarint(recs[off:])
-				off += k
-				t := r >> postDocShift
-				post[at[t]] = uint32(d)<<postDocShift | uint32(r&(1<<postDocShift-1))
+				t, tf, title := nextRec(recs, &off)
+				p := uint32(d) << postDocShift
+				if title {
+					p |= postTitle
+				}
+				if tf > 0 {
+					k := inv.kind[lo+t]
+					p |= uint32(bodyImpact(tf, ix.bodyLen[k][d], ix.avgLen[k]))
+				}
+				post[at[t]] = p
 				at[t]++
 			}
 		}
