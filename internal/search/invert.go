@@ -70,6 +70,9 @@ type inverted struct {
 	// document, varint n and n records (appendRec) of t−bounds[p].
 	recs      [][][]byte
 	batchDocs int
+
+	mu   sync.Mutex
+	free []*layout // walkPart's scratch spaces not in use
 }
 
 // A posting is stored as doc<<postDocShift | postTitle if the term is in
@@ -597,6 +600,40 @@ func (w *invWorker) hit(id int32, title bool) {
 	}
 }
 
+// layout is walkPart's scratch space, reused from part to part.
+type layout struct {
+	post []uint32
+	at   []int
+	ps   []posting
+}
+
+// scratch returns a layout that no other walkPart uses.
+func (inv *inverted) scratch() *layout {
+	inv.mu.Lock()
+	defer inv.mu.Unlock()
+	if n := len(inv.free); n > 0 {
+		sc := inv.free[n-1]
+		inv.free = inv.free[:n-1]
+		return sc
+	}
+	return &layout{}
+}
+
+func (inv *inverted) release(sc *layout) {
+	inv.mu.Lock()
+	defer inv.mu.Unlock()
+	inv.free = append(inv.free, sc)
+}
+
+// resize returns s with length n, reallocated if too small (without
+// copying: the contents are scratch).
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
 func (ix *Index) numTerms() int { return len(ix.inv.keys) }
 
 func (ix *Index) parts() []int { return ix.inv.bounds }
@@ -612,39 +649,39 @@ func (ix *Index) walkPart(p int, f termPostingsFunc) error {
 	inv := &ix.inv
 	lo, hi := inv.bounds[p], inv.bounds[p+1]
 	base := inv.off[lo]
-	post := make([]uint32, inv.off[hi]-base)
-	at := make([]int, hi-lo)
+	sc := inv.scratch()
+	defer inv.release(sc)
+	post := resize(sc.post, inv.off[hi]-base)
+	at := resize(sc.at, hi-lo)
+	maxDF := 0
 	for t := range at {
 		at[t] = inv.off[lo+t] - base
+		maxDF = max(maxDF, inv.off[lo+t+1]-inv.off[lo+t])
 	}
+	ps := resize(sc.ps, maxDF)
+	sc.post, sc.at, sc.ps = post, at, ps
 	for b, recs := range inv.recs[p] {
 		for d, off := b*inv.batchDocs, 0; off < len(recs); d++ {
 			x, k := uvarint(recs[off:])
 			off += k
 			for range x {
 				t, tf, title := nextRec(recs, &off)
-				p := uint32(d) << postDocShift
+				q := uint32(d) << postDocShift
 				if title {
-					p |= postTitle
+					q |= postTitle
 				}
 				if tf > 0 {
 					k := inv.kind[lo+t]
-					p |= uint32(bodyImpact(tf, ix.bodyLen[k][d], ix.avgLen[k]))
+					q |= uint32(bodyImpact(tf, ix.bodyLen[k][d], ix.avgLen[k]))
 				}
-				post[at[t]] = p
+				post[at[t]] = q
 				at[t]++
 			}
 		}
 		inv.recs[p][b] = nil
 	}
 	inv.recs[p] = nil
-	at = nil
 
-	maxDF := 0
-	for t := lo; t < hi; t++ {
-		maxDF = max(maxDF, inv.off[t+1]-inv.off[t])
-	}
-	ps := make([]posting, maxDF)
 	for t := lo; t < hi; t++ {
 		key := inv.keys[t]
 		src := post[inv.off[t]-base : inv.off[t+1]-base]
