@@ -40,18 +40,43 @@ type packer struct {
 	kind   byte
 	target int
 	packs  [][]byte
+	// owned tells whether the last pack was allocated by the packer; if
+	// not, it is a view of blobs that lie one after the other in memory
+	// (in a part's pages), which it copies only when the next blob is
+	// elsewhere.
+	owned bool
 }
 
 // add appends blob b to the last pack, or to a new one if it would make
-// the last pack larger than target, and returns where it is.
+// the last pack larger than target, and returns where it is. A pack may
+// refer to b's memory, which must not change.
 func (p *packer) add(b []byte) ref {
-	if len(p.packs) == 0 || len(p.packs[len(p.packs)-1])+len(b) > p.target && len(p.packs[len(p.packs)-1]) > 0 {
-		p.packs = append(p.packs, make([]byte, 0, max(p.target, len(b))))
+	n := len(p.packs)
+	if n == 0 || len(p.packs[n-1])+len(b) > p.target && len(p.packs[n-1]) > 0 {
+		p.packs = append(p.packs, b)
+		p.owned = false
+		return ref{pack: n, n: len(b)}
 	}
-	i := len(p.packs) - 1
-	r := ref{pack: i, off: len(p.packs[i]), n: len(b)}
-	p.packs[i] = append(p.packs[i], b...)
+	i := n - 1
+	last := p.packs[i]
+	r := ref{pack: i, off: len(last), n: len(b)}
+	switch {
+	case len(b) == 0:
+	case p.owned:
+		p.packs[i] = append(last, b...)
+	case follows(last, b):
+		p.packs[i] = last[:len(last)+len(b)]
+	default:
+		pk := make([]byte, len(last), max(p.target, len(last)+len(b)))
+		copy(pk, last)
+		p.packs[i], p.owned = append(pk, b...), true
+	}
 	return r
+}
+
+// follows reports whether b starts where a ends, in the same array.
+func follows(a, b []byte) bool {
+	return len(b) > 0 && cap(a) > len(a) && &a[:len(a)+1][len(a)] == &b[0]
 }
 
 // hashes returns the hash of every pack.
@@ -65,7 +90,7 @@ func (p *packer) hashes() []uint32 {
 func (p *packer) files(dir string, hashes []uint32) []File {
 	out := make([]File, len(p.packs))
 	for i, b := range p.packs {
-		out[i] = File{Path: path.Join(dir, packPath(p.kind, i, hashes[i])), Data: b}
+		out[i] = File{Path: path.Join(dir, packPath(p.kind, i, hashes[i])), Data: b[:len(b):len(b)]}
 	}
 	return out
 }
@@ -151,11 +176,12 @@ func splitTerms(nTerms int, cost func(t int) int) []int {
 // than Members postings its overflow and facet blobs.
 type termPart struct {
 	keys  []string
-	heads [][]byte // the entries without refs, in headStore
+	heads [][]byte // the entries without refs, in heads
 	big   []bigTerm
-	// The entries and the blobs are kept in separate stores, so that the
-	// blobs can go once packed.
-	headStore, blobStore pages
+	// The entries and each kind of blob are kept in separate stores: the
+	// packs take consecutive blobs of a kind as they lie, and the entries
+	// go once the shards are made.
+	headStore, overStore, facetStore pages
 }
 
 // bigTerm holds the blobs of a term with refs.
@@ -170,7 +196,10 @@ type pages struct{ p [][]byte }
 
 const pageBytes = 256 << 10
 
-// add stores a copy of b and returns it.
+// add stores a copy of b and returns it. Strings added one after the
+// other lie one after the other in memory unless a new page starts, and
+// the capacity of the returned slice extends to the end of its page: it
+// must not be appended to.
 func (s *pages) add(b []byte) []byte {
 	if len(b) > pageBytes/4 {
 		return slices.Clone(b)
@@ -184,7 +213,7 @@ func (s *pages) add(b []byte) []byte {
 	start := len(pg)
 	pg = append(pg, b...)
 	s.p[n-1] = pg
-	return pg[start:len(pg):len(pg)]
+	return pg[start:]
 }
 
 // encodeTerms encodes part i of src into p.
@@ -217,9 +246,9 @@ func (ix *Index) encodeTerms(src termSource, i int, p *termPart) error {
 			}
 			b.b = b.b[:0]
 			encodePostings(&b, ps[k:])
-			over := p.blobStore.add(b.b)
+			over := p.overStore.add(b.b)
 			b.b = ix.appendFacetVector(b.b[:0], ps, counts)
-			p.big = append(p.big, bigTerm{term: len(p.heads), over: over, facet: p.blobStore.add(b.b)})
+			p.big = append(p.big, bigTerm{term: len(p.heads), over: over, facet: p.facetStore.add(b.b)})
 		}
 		p.heads = append(p.heads, p.headStore.add(e.b))
 		p.keys = append(p.keys, key)
@@ -283,7 +312,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 			}
 			terms = append(terms, te)
 		}
-		*p = termPart{} // the blobs are packed; terms hold the entries
+		*p = termPart{} // the packs hold the blobs, and terms the entries
 	}
 	overHashes, facetHashes := over.hashes(), facet.hashes()
 	entryLen := func(te termEntry) int {
