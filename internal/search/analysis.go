@@ -23,9 +23,16 @@ var (
 // tokenizer drops full-width digits, ① and ％ without it.
 func Normalize(s string) string { return norm.NFKC.String(s) }
 
-// appendNormalized appends Normalize(s) to dst, which must be empty or
-// normalised.
-func appendNormalized(dst []byte, s string) []byte { return norm.NFKC.AppendString(dst, s) }
+// appendNormalized appends Normalize(s) to dst, with the iterator it
+// (norm.NFKC.AppendString allocates its reordering buffer whenever s is
+// not already normalised).
+func appendNormalized(dst []byte, it *norm.Iter, s string) []byte {
+	it.InitString(norm.NFKC, s)
+	for !it.Done() {
+		dst = append(dst, it.Next()...)
+	}
+	return dst
+}
 
 // Token is one token produced by the analyser, with byte offsets into the
 // NFKC-normalised text.

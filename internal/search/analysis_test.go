@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2/analysis"
+	"golang.org/x/text/unicode/norm"
 )
 
 func terms(ts []Token) string {
@@ -118,6 +119,23 @@ func TestWidthInvariant(t *testing.T) {
 		widthFilter.Filter(analysis.TokenStream{tok})
 		if unchanged := string(tok.Term) == s; widthInvariant([]byte(s)) && !unchanged {
 			t.Errorf("widthInvariant(%q), but cjk_width makes %q", s, tok.Term)
+		}
+	}
+}
+
+// TestAppendNormalized checks that normalising with an iterator gives
+// Normalize's bytes.
+func TestAppendNormalized(t *testing.T) {
+	var it norm.Iter
+	var buf []byte
+	texts := []string{"", "abc", "ＡＢＣ１２３", "ｶﾞｷﾞ", "e\u0301", "\xff中\xe4\xb8", "①②", "ﬁ", strings.Repeat("a\u0301", 100),
+		"a" + strings.Repeat("\u0301", 40) + "b"}
+	for _, d := range trickyDocs(300, 3) {
+		texts = append(texts, d.Title, d.Body)
+	}
+	for _, s := range texts {
+		if buf = appendNormalized(buf[:0], &it, s); string(buf) != Normalize(s) {
+			t.Errorf("appendNormalized(%q) = %q, want %q", s, buf, Normalize(s))
 		}
 	}
 }

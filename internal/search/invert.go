@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/segment"
+	"golang.org/x/text/unicode/norm"
 )
 
 // The inverted index is built directly from the units of every title and
@@ -168,6 +169,7 @@ type invWorker struct {
 	tri   map[uint64]int32 // ideo ids a, b, c → term id of t+a+b+c
 
 	text []byte             // scratch copy of the text being analysed
+	norm norm.Iter          // normalises text
 	buf  []byte             // scratch term of the current token
 	tok  analysis.Token     // the current token, for bleve's filters
 	one  [1]*analysis.Token // a stream of tok alone
@@ -398,7 +400,7 @@ func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 // segments the text, into the worker's buffers: the tokenizer and the
 // width filter would allocate a token stream and every term anew.
 func (w *invWorker) field(text string, title bool) (units, main, uni, tri int) {
-	w.text = appendNormalized(w.text[:0], text)
+	w.text = appendNormalized(w.text[:0], &w.norm, text)
 	seg := segment.NewWordSegmenterDirect(w.text)
 	// The previous two ideographic units (ids), the length of the run of
 	// adjacent ideographic units they end (0 after any other unit) and the
