@@ -627,15 +627,6 @@ func (inv *inverted) release(sc *layout) {
 	inv.free = append(inv.free, sc)
 }
 
-// resize returns s with length n, reallocated if too small (without
-// copying: the contents are scratch).
-func resize[T any](s []T, n int) []T {
-	if cap(s) < n {
-		return make([]T, n)
-	}
-	return s[:n]
-}
-
 func (ix *Index) numTerms() int { return len(ix.inv.keys) }
 
 func (ix *Index) parts() []int { return ix.inv.bounds }
@@ -653,15 +644,22 @@ func (ix *Index) walkPart(p int, f termPostingsFunc) error {
 	base := inv.off[lo]
 	sc := inv.scratch()
 	defer inv.release(sc)
-	post := resize(sc.post, inv.off[hi]-base)
-	at := resize(sc.at, hi-lo)
-	maxDF := 0
+	if sc.post == nil {
+		// Room for the largest part, so that the buffers are allocated once.
+		var most [3]int // postings, terms, postings of a term
+		for q := range len(inv.bounds) - 1 {
+			lo, hi := inv.bounds[q], inv.bounds[q+1]
+			most[0], most[1] = max(most[0], inv.off[hi]-inv.off[lo]), max(most[1], hi-lo)
+			for t := lo; t < hi; t++ {
+				most[2] = max(most[2], inv.off[t+1]-inv.off[t])
+			}
+		}
+		sc.post, sc.at, sc.ps = make([]uint32, most[0]), make([]int, most[1]), make([]posting, most[2])
+	}
+	post, at, ps := sc.post[:inv.off[hi]-base], sc.at[:hi-lo], sc.ps
 	for t := range at {
 		at[t] = inv.off[lo+t] - base
-		maxDF = max(maxDF, inv.off[lo+t+1]-inv.off[lo+t])
 	}
-	ps := resize(sc.ps, maxDF)
-	sc.post, sc.at, sc.ps = post, at, ps
 	for b, recs := range inv.recs[p] {
 		for d, off := b*inv.batchDocs, 0; off < len(recs); d++ {
 			x, k := uvarint(recs[off:])
