@@ -94,8 +94,9 @@ func (ix *Index) Close() error {
 
 // Build analyses docs (bleve's analysis, see doc.go), builds the inverted
 // index in memory and derives everything the export needs. It keeps no
-// reference to docs: it encodes the result records as it analyses them,
-// so that the caller can let go of the documents' texts.
+// reference to docs: it encodes the result records as it analyses them
+// (failing if one cannot be encoded, such as a NaN fine), so that the
+// caller can let go of the documents' texts.
 func Build(docs []Doc, opt Options) (*Index, error) {
 	if len(docs) > maxDocs {
 		return nil, fmt.Errorf("search: %d documents, more than the %d an index can hold", len(docs), maxDocs)

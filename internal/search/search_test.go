@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"math"
 	"slices"
 	"testing"
 	"testing/fstest"
@@ -257,5 +258,16 @@ func TestBuildLeavesDocs(t *testing.T) {
 	}
 	if !slices.Equal(docs, want) {
 		t.Error("Build changed its argument")
+	}
+}
+
+// TestBuildBadFine checks that a fine that JSON cannot encode fails the
+// build (the records are encoded as the documents are analysed).
+func TestBuildBadFine(t *testing.T) {
+	t.Parallel()
+	docs := SampleDocs(300, 7)
+	docs[200].HasFine, docs[200].FineMax = true, math.Inf(1)
+	if _, err := Build(docs, Options{}); err == nil {
+		t.Error("Build with an infinite fine: no error")
 	}
 }
