@@ -190,8 +190,9 @@ func Files(s *model.Site, an *bench.Analysis, url func(string) string) []File {
 func Each(s *model.Site, an *bench.Analysis, url func(string) string, fn func(File)) {
 	for _, d := range Datasets() {
 		rows := d.rows(s, an, url)
-		fn(File{"data/" + d.Name + ".csv", d.csv(rows)})
-		fn(File{"data/" + d.Name + ".json", d.json(rows)})
+		csvPath, jsonPath := d.paths()
+		fn(File{csvPath, d.csv(rows)})
+		fn(File{jsonPath, d.json(rows)})
 	}
 }
 
@@ -200,9 +201,15 @@ func Each(s *model.Site, an *bench.Analysis, url func(string) string, fn func(Fi
 func Paths() []string {
 	var out []string
 	for _, d := range Datasets() {
-		out = append(out, "data/"+d.Name+".csv", "data/"+d.Name+".json")
+		csvPath, jsonPath := d.paths()
+		out = append(out, csvPath, jsonPath)
 	}
 	return out
+}
+
+// paths are the dataset's CSV and JSON files.
+func (d Dataset) paths() (csvPath, jsonPath string) {
+	return "data/" + d.Name + ".csv", "data/" + d.Name + ".json"
 }
 
 func (d Dataset) csv(rows []map[string]any) []byte {

@@ -126,6 +126,15 @@ func (p *Pager) Next() string {
 	return p.Paths[p.Page]
 }
 
+// chunk splits list into pieces of n, always at least one (maybe empty).
+func chunk[T any](list []T, n int) [][]T {
+	out := [][]T{list[:min(n, len(list))]}
+	for i := n; i < len(list); i += n {
+		out = append(out, list[i:min(i+n, len(list))])
+	}
+	return out
+}
+
 // pagePaths names the pages of a list whose first page is first: first,
 // first+"2/", first+"3/" …
 func pagePaths(first string, n int) []string {
@@ -352,11 +361,11 @@ func (r *Renderer) Plan() []Page {
 		cmv.Column = &Column{Name: "裁量基准比较", Description: "同一法律条款在不同单位的裁量基准对比", Keywords: "裁量基准,比较,同案同罚", Type: "列表"}
 		add(permalink.Compare, "compare", cmv, append(bdeps, DepStructure)...)
 		for _, p := range compared {
-			chunks := max(1, (len(p.Entries)+EntriesPerPage-1)/EntriesPerPage)
-			paths := pagePaths(ComparePath(p), chunks)
-			for i := range chunks {
+			chunks := chunk(p.Entries, EntriesPerPage)
+			paths := pagePaths(ComparePath(p), len(chunks))
+			for i, entries := range chunks {
 				part := *p
-				part.Entries = p.Entries[i*EntriesPerPage : min(len(p.Entries), (i+1)*EntriesPerPage)]
+				part.Entries = entries
 				title, crumbs := p.ShortTitle()+" 各单位裁量基准比较", []Crumb{home(), {"裁量基准", permalink.Benchmarks}, {"比较", permalink.Compare}}
 				if i > 0 {
 					title += "(第" + strconv.Itoa(i+1) + "页)"
@@ -381,10 +390,9 @@ func (r *Renderer) Plan() []Page {
 	lv.Column = &Column{Name: "法规库", Description: "权力事项引用的法律法规", Keywords: "法律法规,依据", Type: "列表"}
 	add(permalink.Laws, "laws", lv, DepAll)
 	for _, l := range s.Laws {
-		chunks := max(1, (len(l.CitedBy)+PerPage-1)/PerPage)
-		paths := pagePaths(permalink.Law(l), chunks)
-		for i := range chunks {
-			cited := l.CitedBy[i*PerPage : min(len(l.CitedBy), (i+1)*PerPage)]
+		chunks := chunk(l.CitedBy, PerPage)
+		paths := pagePaths(permalink.Law(l), len(chunks))
+		for i, cited := range chunks {
 			title, crumbs := l.Title, []Crumb{home(), {"法规库", permalink.Laws}}
 			if i > 0 {
 				title += "(引用事项第" + strconv.Itoa(i+1) + "页)"
@@ -393,7 +401,7 @@ func (r *Renderer) Plan() []Page {
 			v := r.view(paths[i], title, crumbs, &LawData{Law: l, Cited: cited, Pager: &Pager{Page: i + 1, Paths: paths}})
 			v.Article = &Article{Title: title, PubDate: pubDate(l.Effective), Source: l.Issuer}
 			deps := []string{l.Src.File}
-			if chunks > 1 {
+			if len(chunks) > 1 {
 				deps = append(deps, DepStructure)
 			}
 			for _, p := range cited {

@@ -2,7 +2,6 @@ package site
 
 import (
 	"context"
-	"crypto/sha256"
 	"maps"
 	"path"
 	"reflect"
@@ -132,16 +131,8 @@ func (s *Session) rebuildInPlace(ctx context.Context, changed []string, themeCha
 		rb.Rendered = append(rb.Rendered, p.File())
 	}
 	sort.Strings(rb.Rendered)
-	for _, o := range outs {
-		h := sha256.Sum256(o.Data)
-		if old, ok := s.hashes[o.Path]; ok && old == h {
-			continue
-		}
-		if err := writeFileAtomic(s.opt.Out, o.Path, o.Data); err != nil {
-			return nil, diags, err, true
-		}
-		s.hashes[o.Path] = h
-		rb.Written = append(rb.Written, o.Path)
+	if rb.Written, err = s.writeChanged(outs); err != nil {
+		return nil, diags, err, true
 	}
 	sort.Strings(rb.Written)
 	s.searchStale = true

@@ -33,7 +33,6 @@ type Session struct {
 	loader *load.Loader
 	loc    *load.Locator
 	files  map[string]bool              // content files of the last good build
-	deps   map[string][]string          // page file → deps, from the last good build
 	hashes map[string][sha256.Size]byte // output file → hash of what is on disk
 	broken bool                         // the last build or rebuild had errors
 	hist   *history.History             // read once, by the first build
@@ -60,6 +59,7 @@ type analysis struct {
 	findings findings
 	renderer *render.Renderer
 	pages    []render.Page
+	deps     map[string][]string     // page file → its dependencies
 	powers   map[string]*model.Power // content file → power item
 	shownOn  map[string][]int        // content file → pages that show it (indexes into pages)
 	summary  []int                   // pages that summarise the whole site (render.DepAll)
@@ -67,13 +67,14 @@ type analysis struct {
 
 func newAnalysis(site *model.Site, d *Derived, f findings, r *render.Renderer, pages []render.Page) *analysis {
 	a := &analysis{site: site, derived: d, findings: f, renderer: r, pages: pages,
-		powers: map[string]*model.Power{}, shownOn: map[string][]int{}}
+		deps: map[string][]string{}, powers: map[string]*model.Power{}, shownOn: map[string][]int{}}
 	for _, u := range site.Units {
 		for _, p := range u.Powers {
 			a.powers[p.Src.File] = p
 		}
 	}
 	for i, p := range pages {
+		a.deps[p.File()] = p.Deps
 		for _, dep := range p.Deps {
 			switch {
 			case dep == render.DepAll:
@@ -166,10 +167,6 @@ func (s *Session) remember(pages []render.Page, files []render.Output) {
 	for _, f := range s.loader.Files() {
 		s.files[f] = true
 	}
-	s.deps = map[string][]string{}
-	for _, p := range pages {
-		s.deps[p.File()] = p.Deps
-	}
 	s.hashes = map[string][sha256.Size]byte{}
 	for _, f := range files {
 		s.hashes[f.Path] = sha256.Sum256(f.Data)
@@ -250,7 +247,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	}
 	var todo []render.Page
 	for _, p := range pages {
-		old, existed := s.deps[p.File()]
+		old, existed := s.last.deps[p.File()]
 		if everything || !existed || affected(p.Deps) || affected(old) || searchChanged && p.Path == permalink.Search {
 			todo = append(todo, p)
 		}
@@ -277,16 +274,8 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 		rb.Rendered = append(rb.Rendered, p.File())
 	}
 	sort.Strings(rb.Rendered)
-	for _, o := range outs {
-		h := sha256.Sum256(o.Data)
-		if old, ok := s.hashes[o.Path]; ok && old == h {
-			continue
-		}
-		if err := writeFileAtomic(s.opt.Out, o.Path, o.Data); err != nil {
-			return nil, diags, err
-		}
-		s.hashes[o.Path] = h
-		rb.Written = append(rb.Written, o.Path)
+	if rb.Written, err = s.writeChanged(outs); err != nil {
+		return nil, diags, err
 	}
 	keep := map[string]bool{}
 	for _, p := range pages {
@@ -310,7 +299,7 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	}
 	// The manifest covers every file on disk, rendered now or kept.
 	if !s.DeferSearch {
-		written, err := s.writeManifest()
+		written, err := s.writeChanged([]render.Output{s.manifest()})
 		if err != nil {
 			return nil, diags, err
 		}
@@ -320,11 +309,6 @@ func (s *Session) Rebuild(ctx context.Context, changed []string, themeChanged bo
 	sort.Strings(rb.Removed)
 	s.last = newAnalysis(site, derived, found, r, pages)
 	s.files = now
-	newDeps := map[string][]string{}
-	for _, p := range pages {
-		newDeps[p.File()] = p.Deps
-	}
-	s.deps = newDeps
 	s.broken = false
 	rb.Duration = time.Since(start)
 	return rb, diags, nil
@@ -391,19 +375,22 @@ func removeOutput(root, rel string) error {
 	return nil
 }
 
-// writeManifest writes manifest.json if the files on disk changed, and
-// returns its path if it did.
-func (s *Session) writeManifest() ([]string, error) {
-	m := s.manifest()
-	h := sha256.Sum256(m.Data)
-	if s.hashes[ManifestFile] == h {
-		return nil, nil
+// writeChanged writes the outputs whose bytes differ from what is on disk
+// and returns their paths.
+func (s *Session) writeChanged(outs []render.Output) ([]string, error) {
+	var written []string
+	for _, o := range outs {
+		h := sha256.Sum256(o.Data)
+		if old, ok := s.hashes[o.Path]; ok && old == h {
+			continue
+		}
+		if err := writeFileAtomic(s.opt.Out, o.Path, o.Data); err != nil {
+			return written, err
+		}
+		s.hashes[o.Path] = h
+		written = append(written, o.Path)
 	}
-	if err := writeFileAtomic(s.opt.Out, m.Path, m.Data); err != nil {
-		return nil, err
-	}
-	s.hashes[ManifestFile] = h
-	return []string{m.Path}, nil
+	return written, nil
 }
 
 // manifest computes manifest.json from the hashes of what is on disk.
@@ -449,17 +436,11 @@ func (s *Session) RefreshSearch(ctx context.Context) (*Rebuilt, error) {
 	pages = append(append(pages, r.PageExtras(plan)...), r.DataFiles()...)
 	rb := &Rebuilt{Rendered: []string{permalink.File(permalink.Search)}}
 	keep := map[string]bool{}
-	for _, o := range append(outs, pages...) {
+	for _, o := range outs {
 		keep[o.Path] = true
-		h := sha256.Sum256(o.Data)
-		if old, ok := s.hashes[o.Path]; ok && old == h {
-			continue
-		}
-		if err := writeFileAtomic(s.opt.Out, o.Path, o.Data); err != nil {
-			return nil, err
-		}
-		s.hashes[o.Path] = h
-		rb.Written = append(rb.Written, o.Path)
+	}
+	if rb.Written, err = s.writeChanged(append(outs, pages...)); err != nil {
+		return nil, err
 	}
 	for _, old := range s.search {
 		if !keep[old.Path] {
@@ -471,7 +452,7 @@ func (s *Session) RefreshSearch(ctx context.Context) (*Rebuilt, error) {
 		}
 	}
 	s.search, s.searchEntry, s.searchStale = outs, d.SearchEntry, false
-	written, err := s.writeManifest()
+	written, err := s.writeChanged([]render.Output{s.manifest()})
 	if err != nil {
 		return nil, err
 	}
