@@ -259,10 +259,10 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	// Files are handed to the writers as soon as they exist and dropped
 	// once written: the search index first, then the pages as they are
 	// rendered, then the site-wide files.
-	writers := newPool(st, 8)
+	w := newPool(st, writers)
 	for _, o := range p.search {
 		record(o)
-		writers.add(o)
+		w.add(o)
 	}
 	p.search = nil
 	err = r.Each(pages, func(_ int, o render.Output) error {
@@ -270,20 +270,20 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 			return err
 		}
 		record(o)
-		writers.add(render.Output{Path: o.Path, Data: bytes.Clone(o.Data)})
+		w.add(render.Output{Path: o.Path, Data: bytes.Clone(o.Data)})
 		return nil
 	})
 	if err == nil {
 		for _, e := range r.PageExtras(pages) {
 			record(e)
-			writers.add(e)
+			w.add(e)
 		}
 		r.EachDataFile(func(o render.Output) {
 			record(o)
-			writers.add(o)
+			w.add(o)
 		})
 	}
-	if werr := writers.wait(); err == nil {
+	if werr := w.wait(); err == nil {
 		err = werr
 	}
 	if err != nil {

@@ -3,11 +3,10 @@ package site
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
-	"sort"
 	"strings"
 	"sync"
 
@@ -27,14 +26,11 @@ func Write(out string, files []render.Output) error {
 		return err
 	}
 	defer st.abort()
-	paths := make([]string, len(files))
-	for i, f := range files {
-		paths[i] = f.Path
+	w := newPool(st, writers)
+	for _, f := range files {
+		w.add(f)
 	}
-	if err := st.mkdirs(paths); err != nil {
-		return err
-	}
-	if err := st.writeAll(files); err != nil {
+	if err := w.wait(); err != nil {
 		return err
 	}
 	return st.commit()
@@ -70,68 +66,70 @@ func newStaging(out string) (*staging, error) {
 	return st, st.write(Marker, []byte("This directory is written by sunlight build; it is replaced on every build.\n"))
 }
 
-// mkdirs creates the folders of the given output paths.
-func (st *staging) mkdirs(paths []string) error {
-	dirs := map[string]bool{}
-	for _, p := range paths {
-		if err := checkPath(p); err != nil {
-			return err
-		}
-		dirs[path.Dir(p)] = true
-	}
-	sorted := make([]string, 0, len(dirs))
-	for d := range dirs {
-		sorted = append(sorted, d)
-	}
-	sort.Strings(sorted)
-	for _, d := range sorted {
-		if err := os.MkdirAll(filepath.Join(st.dir, filepath.FromSlash(d)), 0o755); err != nil {
-			return fmt.Errorf("write: %w", err)
-		}
-	}
-	return nil
-}
-
 // write writes one file; safe for concurrent use once its folder exists.
 func (st *staging) write(p string, data []byte) error {
 	if err := checkPath(p); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(st.dir, filepath.FromSlash(p)), data, 0o644); err != nil {
+	if err := writeFile(filepath.Join(st.dir, filepath.FromSlash(p)), data); err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
 	return nil
 }
 
-// writeAll writes files in parallel.
-func (st *staging) writeAll(files []render.Output) error {
-	var wg sync.WaitGroup
-	errs := make(chan error, 1)
-	next := make(chan render.Output)
-	for w := 0; w < runtime.GOMAXPROCS(0)*2; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for f := range next {
-				if err := st.write(f.Path, f.Data); err != nil {
-					select {
-					case errs <- err:
-					default:
-					}
-				}
-			}
-		}()
-	}
-	for _, f := range files {
-		next <- f
-	}
-	close(next)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
+// mkdir makes the folder p (slash-separated, relative to the staging
+// directory) and any missing parents. It tries the folder itself first:
+// its parent usually exists already.
+func (st *staging) mkdir(p string) error {
+	name := filepath.Join(st.dir, filepath.FromSlash(p))
+	err := ignoringEINTR(func() error { return unix.Mkdir(name, 0o755) })
+	switch {
+	case err == nil || err == unix.EEXIST:
 		return nil
+	case err == unix.ENOENT && p != ".":
+		if err := st.mkdir(path.Dir(p)); err != nil {
+			return err
+		}
+		return st.mkdir(p)
+	}
+	return fmt.Errorf("write: %w", &os.PathError{Op: "mkdir", Path: name, Err: err})
+}
+
+// writeFile creates or truncates name and writes data to it with plain
+// system calls: os.WriteFile would also register the file with the
+// runtime's poller (four more calls per file, all failing on a regular
+// file), which a build pays tens of thousands of times.
+func writeFile(name string, data []byte) error {
+	var fd int
+	err := ignoringEINTR(func() (err error) {
+		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+		return err
+	})
+	if err != nil {
+		return &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	for len(data) > 0 {
+		n, err := unix.Write(fd, data)
+		if err == unix.EINTR {
+			continue
+		}
+		if err != nil {
+			unix.Close(fd)
+			return &os.PathError{Op: "write", Path: name, Err: err}
+		}
+		data = data[n:]
+	}
+	if err := unix.Close(fd); err != nil {
+		return &os.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
+}
+
+func ignoringEINTR(f func() error) error {
+	for {
+		if err := f(); err != unix.EINTR {
+			return err
+		}
 	}
 }
 
@@ -221,25 +219,40 @@ func swap(staging, out string) error {
 	return nil
 }
 
+// writers is the number of goroutines that write a build's files. File
+// system calls block their thread, so more writers than cores keep the
+// cores busy rendering while the kernel creates files.
+const writers = 8
+
 // pool writes files into the staging directory from several goroutines,
 // creating folders as needed, so that slow file-system metadata work
 // (mkdir, open) overlaps with rendering instead of following it.
+//
+// Each file goes to the writer chosen by the folder in which writing it
+// creates a new entry: its own folder, or, while that folder does not
+// exist yet, the parent, where the folder will be made. So two writers
+// rarely create entries in one folder at the same time: a create holds
+// the folder's lock while the file system looks for a free inode (slow on
+// ext4 after many deletions), and a second writer would wait for it,
+// spinning on the lock, on a core that could be rendering.
 type pool struct {
 	st   *staging
-	jobs chan render.Output
+	jobs []chan render.Output
 	wg   sync.WaitGroup
 	dirs sync.Map // folders already made
 	mu   sync.Mutex
 	err  error
 }
 
-func newPool(st *staging, writers int) *pool {
-	p := &pool{st: st, jobs: make(chan render.Output, 4*writers)}
-	for i := 0; i < writers; i++ {
+func newPool(st *staging, n int) *pool {
+	p := &pool{st: st, jobs: make([]chan render.Output, n)}
+	for i := range p.jobs {
+		jobs := make(chan render.Output, 4)
+		p.jobs[i] = jobs
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
-			for o := range p.jobs {
+			for o := range jobs {
 				if err := p.write(o); err != nil {
 					p.mu.Lock()
 					if p.err == nil {
@@ -259,8 +272,8 @@ func (p *pool) write(o render.Output) error {
 	}
 	dir := path.Dir(o.Path)
 	if _, done := p.dirs.Load(dir); !done {
-		if err := os.MkdirAll(filepath.Join(p.st.dir, filepath.FromSlash(dir)), 0o755); err != nil {
-			return fmt.Errorf("write: %w", err)
+		if err := p.st.mkdir(dir); err != nil {
+			return err
 		}
 		p.dirs.Store(dir, true)
 	}
@@ -268,11 +281,21 @@ func (p *pool) write(o render.Output) error {
 }
 
 // add queues a file; data must not change afterwards.
-func (p *pool) add(o render.Output) { p.jobs <- o }
+func (p *pool) add(o render.Output) {
+	folder := path.Dir(o.Path)
+	if _, done := p.dirs.Load(folder); !done {
+		folder = path.Dir(folder)
+	}
+	h := fnv.New32a()
+	h.Write([]byte(folder))
+	p.jobs[h.Sum32()%uint32(len(p.jobs))] <- o
+}
 
 // wait finishes every queued write and returns the first error.
 func (p *pool) wait() error {
-	close(p.jobs)
+	for _, jobs := range p.jobs {
+		close(jobs)
+	}
 	p.wg.Wait()
 	return p.err
 }
