@@ -49,6 +49,10 @@ import (
 //	telURL "0999-…"       tel: link for a phone number
 //	dict "K" v …          map for passing several values to a partial
 //	datasetLD .           schema.org DataCatalog JSON-LD of the open datasets
+//	cached "name" .       the partial "name" executed with ., rendered once per
+//	                      build and reused: for parts shared by many pages
+//	                      (footer, a flow's steps); . must be a pointer and the
+//	                      partial may use nothing else; HTML text context only
 func (r *Renderer) Funcs() template.FuncMap {
 	link := func(p string) string { return r.base + escapePath(p) }
 	return template.FuncMap{
@@ -115,6 +119,7 @@ func (r *Renderer) Funcs() template.FuncMap {
 			return out
 		},
 		"flowSVG": r.flowSVG,
+		"cached":  r.cached,
 		"mdPage":  func(src string) template.HTML { return r.markdownShift(0, src) },
 		"stepName": func(f *model.Flow, id string) string {
 			for _, s := range f.Effective() {

@@ -12,6 +12,7 @@ import (
 	"html/template"
 	"io/fs"
 	"net/url"
+	"reflect"
 	"runtime"
 	"sort"
 	"strings"
@@ -88,6 +89,25 @@ type View struct {
 	Main    any // the page type's own data
 }
 
+// Nav is what the cached site header receives ({{cached "site-header"
+// .Nav}}): the site, and the page's path as Current when the page is at
+// the top of the site ("", "units/", "search/"). Deeper pages, which no
+// navigation link points at, get Current "-" and so share one rendering
+// of the header.
+type Nav struct {
+	Site    *model.Site
+	Current string
+}
+
+// Nav returns the header's data for the page.
+func (v *View) Nav() Nav {
+	cur := v.Path
+	if strings.Contains(strings.TrimSuffix(cur, "/"), "/") {
+		cur = "-"
+	}
+	return Nav{Site: v.Site, Current: cur}
+}
+
 // Page is one planned page.
 type Page struct {
 	Path   string // URL path ("units/x/") or file path ("404.html")
@@ -154,6 +174,9 @@ func (r *Renderer) Each(pages []Page, fn func(i int, o Output) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	r.fragMu.Lock()
+	r.frags = map[fragKey]template.HTML{}
+	r.fragMu.Unlock()
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -272,6 +295,43 @@ type Renderer struct {
 	years       map[string][]int // unit id → years with changes
 	annualMu    sync.Mutex
 	annuals     map[string]*AnnualData // "unit/year" → changes
+
+	fragMu sync.Mutex
+	frags  map[fragKey]template.HTML // the cached func's memo, one pass long
+}
+
+// fragKey names a rendered partial: its name and the data it was given.
+type fragKey struct {
+	name string
+	data any
+}
+
+// cached renders the partial name with data once per pass of [Renderer.Each]
+// and returns the same HTML for every page of the pass that asks again.
+// data must be comparable (a pointer into the model, typically): it is the
+// memo's key, so the partial may depend on nothing but data and the site.
+// Within a pass the model does not change; between passes (a rebuild after
+// an edit) the memo starts empty.
+func (r *Renderer) cached(name string, data any) (template.HTML, error) {
+	if t := reflect.TypeOf(data); t == nil || !t.Comparable() {
+		return "", fmt.Errorf("cached %q: the data must be comparable (a pointer), not %T", name, data)
+	}
+	k := fragKey{name, data}
+	r.fragMu.Lock()
+	h, ok := r.frags[k]
+	r.fragMu.Unlock()
+	if ok {
+		return h, nil
+	}
+	var b strings.Builder
+	if err := r.theme.Partial(&b, name, data); err != nil {
+		return "", err
+	}
+	h = template.HTML(b.String())
+	r.fragMu.Lock()
+	r.frags[k] = h
+	r.fragMu.Unlock()
+	return h, nil
 }
 
 // New prepares rendering site: it parses the theme once.
@@ -294,7 +354,7 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	if base == "" {
 		base = "/"
 	}
-	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers, charts: &flowchart.Cache{}, bench: opt.Bench, search: opt.SearchEntry}
+	r := &Renderer{site: site, base: base, baseURL: baseURL, md: markdown.New(base), cov: opt.Coverage, workers: opt.Workers, charts: &flowchart.Cache{}, bench: opt.Bench, search: opt.SearchEntry, frags: map[fragKey]template.HTML{}}
 	if opt.History != nil && opt.History.Available {
 		r.history = opt.History
 	}

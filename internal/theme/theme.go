@@ -15,6 +15,13 @@
 // A page layout that defines "document" replaces the frame of base.html
 // with its own (the print pages: volume, poster).
 //
+// Parts shared by many pages are rendered once per build with the cached
+// function: {{cached "site-header" .Nav}}, {{cached "site-footer" .Site}},
+// and in the item page a flow's steps and a benchmark's tiers. A cached
+// part is a partial: it must be defined in base.html or layouts/partials/
+// (a layout's own definitions are not seen), and may use only the data it
+// is given ([Theme.Partial]).
+//
 // # Overrides
 //
 // A site overrides any file by placing a file with the same path in its
@@ -33,6 +40,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -82,7 +90,8 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 
 // Theme is a parsed theme.
 type Theme struct {
-	pages  map[string]*template.Template
+	pages    map[string]*template.Template
+	partials *template.Template // base.html and the partials, for Partial
 	Assets []Asset
 }
 
@@ -132,7 +141,11 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Theme, error) {
 	if root.Lookup("base.html") == nil || root.Lookup("base.html").Tree == nil {
 		return nil, errors.New("theme: layouts/base.html is missing")
 	}
-	th := &Theme{pages: map[string]*template.Template{}}
+	shared, err := root.Clone()
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	th := &Theme{pages: map[string]*template.Template{}, partials: shared}
 	for _, name := range pageFiles {
 		b, err := fs.ReadFile(fsys, "layouts/"+name)
 		if err != nil {
@@ -165,6 +178,15 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Theme, error) {
 }
 
 // Has reports whether the theme has a page layout.
+// Partial executes the template name defined in base.html or a partial
+// (not a layout's own definitions) with data, in HTML text context.
+func (t *Theme) Partial(w io.Writer, name string, data any) error {
+	if t.partials.Lookup(name) == nil {
+		return fmt.Errorf("theme: no partial %q", name)
+	}
+	return t.partials.ExecuteTemplate(w, name, data)
+}
+
 func (t *Theme) Has(page string) bool { return t.pages[page] != nil }
 
 // Template returns the template set for a page layout ("power", "unit", …);
