@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"runtime"
 	"sort"
 	"strconv"
@@ -108,7 +109,7 @@ func (l *Loader) ReloadFile(p string) (value any, diags diag.List, ok bool) {
 	if !still || nf.kind != f.kind || len(l.walk[p]) > 0 {
 		return nil, nil, false
 	}
-	r := loadFile(l.fsys, nf)
+	r := loadFile(l.fsys, nf, nil)
 	l.results[p] = r
 	diags = append(diags, r.diags...)
 	allow := l.piiAllowed()
@@ -137,6 +138,7 @@ func (l *Loader) Files() []string { return sortedKeys(l.files) }
 
 func (l *Loader) loadAll(paths []string) {
 	results := make([]result, len(paths))
+	strs := newInterner()
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(paths))); w++ {
@@ -144,7 +146,7 @@ func (l *Loader) loadAll(paths []string) {
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				results[i] = loadFile(l.fsys, l.files[paths[i]])
+				results[i] = loadFile(l.fsys, l.files[paths[i]], strs)
 			}
 		}()
 	}
@@ -388,7 +390,7 @@ func classify(p string) (file, bool) {
 }
 
 // loadFile reads and checks one file.
-func loadFile(fsys fs.FS, f file) (r result) {
+func loadFile(fsys fs.FS, f file, strs *interner) (r result) {
 	defer func() {
 		if e := recover(); e != nil {
 			r = result{}
@@ -403,6 +405,9 @@ func loadFile(fsys fs.FS, f file) (r result) {
 	r.value = parse(f, data, &r.diags)
 	if r.value != nil {
 		r.pii = findPII(f.path, data, piiAllow(r.value))
+		if strs != nil {
+			strs.value(reflect.ValueOf(r.value))
+		}
 	}
 	return r
 }
