@@ -175,7 +175,7 @@ func (r *Renderer) Each(pages []Page, fn func(i int, o Output) error) error {
 		workers = runtime.GOMAXPROCS(0)
 	}
 	r.fragMu.Lock()
-	r.frags = map[fragKey]template.HTML{}
+	r.frags, r.fragBytes = map[fragKey]template.HTML{}, 0
 	r.fragMu.Unlock()
 	var (
 		wg       sync.WaitGroup
@@ -296,9 +296,16 @@ type Renderer struct {
 	annualMu    sync.Mutex
 	annuals     map[string]*AnnualData // "unit/year" → changes
 
-	fragMu sync.Mutex
-	frags  map[fragKey]template.HTML // the cached func's memo, one pass long
+	fragMu    sync.Mutex
+	frags     map[fragKey]template.HTML // the cached func's memo, one pass long
+	fragBytes int                       // the memo's size
 }
+
+// fragBudget bounds the cached func's memo. Pages are rendered unit by
+// unit, and most cached parts (a flow's steps, a benchmark's tiers) are
+// shared within a unit, so a memo that starts over when it is full keeps
+// nearly every hit while its memory stays flat at any size of site.
+const fragBudget = 16 << 20
 
 // fragKey names a rendered partial: its name and the data it was given.
 type fragKey struct {
@@ -329,7 +336,11 @@ func (r *Renderer) cached(name string, data any) (template.HTML, error) {
 	}
 	h = template.HTML(b.String())
 	r.fragMu.Lock()
+	if r.fragBytes+len(h) > fragBudget {
+		r.frags, r.fragBytes = map[fragKey]template.HTML{}, 0
+	}
 	r.frags[k] = h
+	r.fragBytes += len(h)
 	r.fragMu.Unlock()
 	return h, nil
 }
