@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime"
 	"runtime/pprof"
 
 	"sunlight/internal/diag"
@@ -45,7 +46,7 @@ func (f *siteFlags) options() (site.Options, error) {
 func buildCmd() *Command {
 	return &Command{
 		Name:      "build",
-		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR] [-no-search] [-no-history] [-cpuprofile FILE]",
+		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR] [-no-search] [-no-history] [-v] [-cpuprofile FILE]",
 		Short:     "build the portal into a directory of static files",
 		Long: `Build reads the content directory, checks every file, and writes the
 whole portal as static files. If any content error is found, every error is
@@ -57,6 +58,7 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 			out := fs.String("out", "public", "output directory")
 			noSearch := fs.Bool("no-search", false, "leave out the search index")
 			cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
+			verbose := fs.Bool("v", false, "print each stage of the build as it ends, with its time and the memory in use")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
@@ -77,6 +79,13 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 					defer pprof.StopCPUProfile()
 				}
 				opt.Out, opt.NoSearch = *out, *noSearch
+				if *verbose {
+					opt.Progress = func(st site.Stage) {
+						var m runtime.MemStats
+						runtime.ReadMemStats(&m)
+						fmt.Fprintf(env.Stderr, "sunlight: %-9s %7.2f s  (heap %d MB)\n", st.Name, st.Duration.Seconds(), m.HeapInuse>>20)
+					}
+				}
 				res, diags, err := site.Build(ctx, opt)
 				printDiags(env, diags)
 				if err != nil {

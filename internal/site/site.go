@@ -51,6 +51,38 @@ type Options struct {
 	// NoSearch leaves out the search index (the search page then lists
 	// units and categories only).
 	NoSearch bool
+	// Progress, when set, is called as each stage of a build ends.
+	Progress func(Stage)
+}
+
+// Stage is one step of a build and how long it took: "load" (read, link
+// and check the content), "history", "search" (build the index), "pages"
+// (render the pages, with the writers taking them as they come),
+// "site-wide" (sitemap, feed, open data) and "finish" (the last writes,
+// the manifest and the swap into place).
+type Stage struct {
+	Name     string
+	Duration time.Duration
+}
+
+// stages times the stages of a build.
+type stages struct {
+	opt  Options
+	last time.Time
+	done []Stage
+}
+
+func newStages(opt Options) *stages { return &stages{opt: opt, last: time.Now()} }
+
+// end closes the stage that began when the previous one ended.
+func (s *stages) end(name string) {
+	now := time.Now()
+	st := Stage{name, now.Sub(s.last)}
+	s.last = now
+	s.done = append(s.done, st)
+	if s.opt.Progress != nil {
+		s.opt.Progress(st)
+	}
 }
 
 // Result summarises a finished build.
@@ -64,6 +96,7 @@ type Result struct {
 	Pages     int             // pages
 	Bytes     int64
 	Duration  time.Duration
+	Stages    []Stage // of a Build, in order
 }
 
 // Load loads, links and checks the content, returning the site, its
@@ -172,8 +205,9 @@ type prepared struct {
 
 // prepare does everything before rendering. With content errors it returns
 // nil and the diagnostics.
-func prepare(ctx context.Context, opt Options) (*prepared, diag.List, error) {
+func prepare(ctx context.Context, opt Options, st *stages) (*prepared, diag.List, error) {
 	s, d, diags := Load(opt)
+	st.end("load")
 	if diags.HasErrors() {
 		return nil, diags, nil
 	}
@@ -185,10 +219,12 @@ func prepare(ctx context.Context, opt Options) (*prepared, diag.List, error) {
 		return nil, diags, err
 	}
 	d.History = h
+	st.end("history")
 	searchFiles, err := buildSearch(s, d, opt)
 	if err != nil {
 		return nil, diags, err
 	}
+	st.end("search")
 	r, err := newRenderer(s, d, opt)
 	if err != nil {
 		return nil, diags, err
@@ -204,7 +240,7 @@ func (p *prepared) result() *Result {
 // When the content has errors it returns them and no files.
 func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	start := time.Now()
-	p, diags, err := prepare(ctx, opt)
+	p, diags, err := prepare(ctx, opt, newStages(Options{}))
 	if p == nil || err != nil {
 		return nil, diags, err
 	}
@@ -234,7 +270,8 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	if opt.Out == "" {
 		return nil, nil, fmt.Errorf("site: no output directory")
 	}
-	p, diags, err := prepare(ctx, opt)
+	stages := newStages(opt)
+	p, diags, err := prepare(ctx, opt, stages)
 	if p == nil || err != nil {
 		return nil, diags, err
 	}
@@ -273,6 +310,7 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		w.add(render.Output{Path: o.Path, Data: bytes.Clone(o.Data)})
 		return nil
 	})
+	stages.end("pages")
 	if err == nil {
 		for _, e := range r.PageExtras(pages) {
 			record(e)
@@ -283,6 +321,7 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 			w.add(o)
 		})
 	}
+	stages.end("site-wide")
 	if werr := w.wait(); err == nil {
 		err = werr
 	}
@@ -300,6 +339,8 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		return nil, diags, err
 	}
 	res.FileCount = len(sums) + 1
+	stages.end("finish")
+	res.Stages = stages.done
 	res.Duration = time.Since(start)
 	return res, diags, nil
 }

@@ -22,8 +22,14 @@
 #       builds the portal (with the search index unless -no-search)
 #
 # Each size is generated once; then every build runs RUNS times under
-# /usr/bin/time -v into a fresh output directory (removed before each run,
-# outside the timing). Three builds are measured per size: Sunlight with the
+# /usr/bin/time -v, each run into a new output directory. Outputs are
+# deleted only after the last run of a size, and the script then waits
+# SETTLE seconds (default 65; env SETTLE) after a sync before the next size,
+# and before the first: on ext4, creating a file scans past the inodes freed
+# in the last minute (several minutes while their blocks are unwritten), so
+# a build started right after deleting a large tree pays for the deletion,
+# more the more files it creates. Both tools are measured on a settled file
+# system. Three builds are measured per size: Sunlight with the
 # search index, Sunlight with -no-search, and Hugo (hugo --quiet). The table
 # shows the median wall time and the median peak RSS ("Maximum resident set
 # size"), the number of HTML pages written, and the ratio Sunlight/Hugo of
@@ -37,6 +43,7 @@ SEED=1
 WORK=""
 KEEP=0
 HUGO=${HUGO:-hugo}
+SETTLE=${SETTLE:-65}
 
 usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
@@ -72,12 +79,20 @@ trap cleanup EXIT
 
 log() { echo "bench.sh: $*" >&2; }
 
-# measure OUTDIR LOG CMD... — runs CMD under /usr/bin/time -v with a fresh
-# OUTDIR and sets W (seconds) and R (kbytes).
+# settle deletes the outputs of the last size, flushes the file system and
+# waits until the freed inodes no longer slow down file creation.
+settle() {
+	[ "$KEEP" = 1 ] || rm -rf "$@"
+	sync
+	log "waiting ${SETTLE}s for the file system to settle"
+	sleep "$SETTLE"
+}
+
+# measure OUTDIR LOG CMD... — runs CMD under /usr/bin/time -v (OUTDIR must
+# not exist yet) and sets W (seconds) and R (kbytes).
 measure() {
 	local out=$1 logf=$2
 	shift 2
-	rm -rf "$out"
 	if ! /usr/bin/time -v -o "$logf.time" "$@" >"$logf" 2>&1; then
 		echo "bench.sh: failed: $*" >&2
 		tail -n 20 "$logf" >&2
@@ -112,21 +127,22 @@ for items in $SIZES; do
 	"$SUNLIGHT" gen -units "$units" -items "$items" -seed "$SEED" -out "$dir/hugo" -hugo >"$dir/gen-hugo.log" 2>&1 ||
 		{ cat "$dir/gen-hugo.log" >&2; exit 1; }
 
+	settle "$WORK"/*/out-*
 	declare -a sw=() sr=() nw=() nr=() hw=() hr=()
 	for run in $(seq 1 "$RUNS"); do
 		log "size $items, run $run/$RUNS: sunlight"
-		measure "$dir/out-sunlight" "$dir/sunlight-$run.log" \
-			"$SUNLIGHT" build -content "$dir/content" -out "$dir/out-sunlight"
+		measure "$dir/out-sunlight-$run" "$dir/sunlight-$run.log" \
+			"$SUNLIGHT" build -content "$dir/content" -out "$dir/out-sunlight-$run"
 		sw+=("$W"); sr+=("$R")
 		log "size $items, run $run/$RUNS: sunlight -no-search"
-		measure "$dir/out-nosearch" "$dir/nosearch-$run.log" \
-			"$SUNLIGHT" build -content "$dir/content" -out "$dir/out-nosearch" -no-search
+		measure "$dir/out-nosearch-$run" "$dir/nosearch-$run.log" \
+			"$SUNLIGHT" build -content "$dir/content" -out "$dir/out-nosearch-$run" -no-search
 		nw+=("$W"); nr+=("$R")
 		if [ "$HAVE_HUGO" = 1 ]; then
 			log "size $items, run $run/$RUNS: hugo"
 			rm -rf "$dir/hugo/resources"
-			measure "$dir/out-hugo" "$dir/hugo-$run.log" \
-				"$HUGO" --quiet -s "$dir/hugo" -d "$dir/out-hugo"
+			measure "$dir/out-hugo-$run" "$dir/hugo-$run.log" \
+				"$HUGO" --quiet -s "$dir/hugo" -d "$dir/out-hugo-$run"
 			hw+=("$W"); hr+=("$R")
 		fi
 	done
@@ -135,11 +151,10 @@ for items in $SIZES; do
 	mhw=""; mhr=""; hp="–"
 	if [ "$HAVE_HUGO" = 1 ]; then
 		mhw=$(printf '%s\n' "${hw[@]}" | median); mhr=$(printf '%s\n' "${hr[@]}" | median)
-		hp=$(pages "$dir/out-hugo")
+		hp=$(pages "$dir/out-hugo-1")
 	fi
-	ROWS+=("| $items | $units | $(pages "$dir/out-sunlight") | $(fmt_s "$msw") | $(fmt_mb "$msr") | $(fmt_s "$mnw") | $(fmt_mb "$mnr") | $hp | $(fmt_s "$mhw") | $(fmt_mb "$mhr") | $(ratio "$msw" "$mhw") | $(ratio "$msr" "$mhr") |")
+	ROWS+=("| $items | $units | $(pages "$dir/out-sunlight-1") | $(fmt_s "$msw") | $(fmt_mb "$msr") | $(fmt_s "$mnw") | $(fmt_mb "$mnr") | $hp | $(fmt_s "$mhw") | $(fmt_mb "$mhr") | $(ratio "$msw" "$mhw") | $(ratio "$msr" "$mhr") |")
 	unset sw sr nw nr hw hr
-	[ "$KEEP" = 1 ] || rm -rf "$dir/out-sunlight" "$dir/out-nosearch" "$dir/out-hugo"
 done
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
@@ -150,7 +165,7 @@ echo
 echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')  "
 echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${mem:-unknown} RAM, $(uname -sr)  "
 echo "Hugo: $hugov; Sunlight: $("$SUNLIGHT" version 2>/dev/null | head -n 1 || echo unknown)  "
-echo "Method: median of $RUNS runs each; wall time and peak RSS from /usr/bin/time -v; fresh output directory per run; seed $SEED, $ITEMS_PER_UNIT items per unit."
+echo "Method: median of $RUNS runs each; wall time and peak RSS from /usr/bin/time -v; a new output directory per run, on a file system settled ${SETTLE} s after the last deletion; seed $SEED, $ITEMS_PER_UNIT items per unit."
 echo
 echo "| items | units | Sunlight pages | Sunlight wall | Sunlight RSS | -no-search wall | -no-search RSS | Hugo pages | Hugo wall | Hugo RSS | wall Sunlight/Hugo | RSS Sunlight/Hugo |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
