@@ -46,7 +46,7 @@ func (f *siteFlags) options() (site.Options, error) {
 func buildCmd() *Command {
 	return &Command{
 		Name:      "build",
-		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR] [-no-search] [-no-history] [-v] [-cpuprofile FILE]",
+		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR] [-no-search] [-no-history] [-v] [-cpuprofile FILE] [-memprofile FILE]",
 		Short:     "build the portal into a directory of static files",
 		Long: `Build reads the content directory, checks every file, and writes the
 whole portal as static files. If any content error is found, every error is
@@ -59,6 +59,7 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 			noSearch := fs.Bool("no-search", false, "leave out the search index")
 			cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 			verbose := fs.Bool("v", false, "print each stage of the build as it ends, with its time and the memory in use")
+			memProfile := fs.String("memprofile", "", "write a heap profile to this file when the pages are rendered, the build's peak (for go tool pprof)")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
@@ -79,15 +80,22 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 					defer pprof.StopCPUProfile()
 				}
 				opt.Out, opt.NoSearch = *out, *noSearch
-				if *verbose {
-					opt.Progress = func(st site.Stage) {
+				var profileErr error
+				opt.Progress = func(st site.Stage) {
+					if *verbose {
 						var m runtime.MemStats
 						runtime.ReadMemStats(&m)
 						fmt.Fprintf(env.Stderr, "sunlight: %-9s %7.2f s  (heap %d MB)\n", st.Name, st.Duration.Seconds(), m.HeapInuse>>20)
 					}
+					if *memProfile != "" && st.Name == "pages" {
+						profileErr = writeHeapProfile(*memProfile)
+					}
 				}
 				res, diags, err := site.Build(ctx, opt)
 				printDiags(env, diags)
+				if err == nil {
+					err = profileErr
+				}
 				if err != nil {
 					return err
 				}
@@ -108,6 +116,20 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 			}
 		},
 	}
+}
+
+// writeHeapProfile writes the live heap, as of the last collection, to file.
+func writeHeapProfile(file string) error {
+	f, err := os.Create(file)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func printDiags(env *Env, diags diag.List) {
