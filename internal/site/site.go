@@ -294,14 +294,21 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		mu.Unlock()
 	}
 	// Files are handed to the writers as soon as they exist and dropped
-	// once written: the search index first, then the pages as they are
-	// rendered, then the site-wide files.
+	// once written: the search index, fed from its own goroutine so that
+	// rendering starts at once (the writers interleave both), the pages as
+	// they are rendered, then the site-wide files.
 	w := newPool(st, writers)
-	for _, o := range p.search {
-		record(o)
-		w.add(o)
-	}
+	searchFiles := p.search
 	p.search = nil
+	searchDone := make(chan struct{})
+	go func() {
+		defer close(searchDone)
+		for i, o := range searchFiles {
+			record(o)
+			w.add(o)
+			searchFiles[i] = render.Output{} // the writer holds it now
+		}
+	}()
 	err = r.Each(pages, func(_ int, o render.Output) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -310,6 +317,7 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		w.add(render.Output{Path: o.Path, Data: bytes.Clone(o.Data)})
 		return nil
 	})
+	<-searchDone
 	stages.end("pages")
 	if err == nil {
 		for _, e := range r.PageExtras(pages) {
