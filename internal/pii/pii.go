@@ -124,14 +124,14 @@ type match struct {
 // its byte offset in the original text.
 type unit struct {
 	r   rune
-	off int
+	off int32 // texts are far below 2 GB (content files are at most 4 MB)
 }
 
 func units(text string) []unit {
 	u := make([]unit, 0, utf8.RuneCountInString(text))
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
-		u = append(u, unit{fold(r), i})
+		u = append(u, unit{fold(r), int32(i)})
 		i += n
 	}
 	return u
@@ -141,10 +141,16 @@ func units(text string) []unit {
 // equivalents. Other compatibility mappings (①, superscripts, …) are left
 // alone on purpose: they would turn list markers into digits.
 func fold(r rune) rune {
-	if r < utf8.RuneSelf {
+	switch {
+	case r < utf8.RuneSelf:
 		return r
-	}
-	if !(r >= 0xFF01 && r <= 0xFF5E) && !unicode.IsSpace(r) {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		// Full-width forms of ASCII ！…～ (Chinese text is full of ，：（）):
+		// their NFKC form is the ASCII character 0xFEE0 below.
+		return r - 0xFEE0
+	case r == 0x3000: // ideographic space
+		return ' '
+	case !unicode.IsSpace(r):
 		return r
 	}
 	s := norm.NFKC.String(string(r))
@@ -229,7 +235,7 @@ func isAlnum(r rune) bool { return isDigit(r) || isAlpha(r) }
 // offset returns the byte offset of unit i, or end past the last unit.
 func offset(u []unit, i, end int) int {
 	if i < len(u) {
-		return u[i].off
+		return int(u[i].off)
 	}
 	return end
 }
@@ -284,7 +290,7 @@ func emails(u []unit, end int) []match {
 			mask = l[:1] + strings.Repeat("*", len(l)-2) + l[len(l)-1:]
 		}
 		out = append(out, match{
-			Finding: Finding{Kind: Email, Start: u[lo].off, End: offset(u, hi, end), Masked: mask + "@" + domain.String()},
+			Finding: Finding{Kind: Email, Start: int(u[lo].off), End: offset(u, hi, end), Masked: mask + "@" + domain.String()},
 			value:   strings.ToLower(l + "@" + domain.String()),
 		})
 		next = hi
@@ -508,7 +514,7 @@ func (s *scanner) matchAt(i int) int {
 	}
 	emit := func(kind Kind, n int, value, mask string, loUnit int) int {
 		s.out = append(s.out, match{
-			Finding: Finding{Kind: kind, Start: s.u[loUnit].off, End: offset(s.u, g[i+n-1].hi, s.end), Masked: mask},
+			Finding: Finding{Kind: kind, Start: int(s.u[loUnit].off), End: offset(s.u, g[i+n-1].hi, s.end), Masked: mask},
 			value:   value,
 		})
 		return n
