@@ -30,16 +30,16 @@ type Doc struct {
 
 // Options tune the exported format; the zero value selects the defaults.
 type Options struct {
-	ShardBytes int // target size of a dictionary shard (default 2048)
+	ShardBytes int // target size of a dictionary shard (default 4096)
 	TopK       int // postings of a large term stored in its shard, the first tier (default 32)
 	Members    int // terms with at most this many postings store them all in their shard (default 256)
-	ChunkDocs  int // documents per result chunk (default 2)
-	PackBytes  int // target size of an overflow pack (default 8192; facet packs are 1/8 of it)
+	ChunkDocs  int // documents per result chunk (default 4)
+	PackBytes  int // target size of an overflow pack (default 16384; facet packs are 1/8 of it)
 }
 
 func (o Options) withDefaults() Options {
 	if o.ShardBytes <= 0 {
-		o.ShardBytes = 2048
+		o.ShardBytes = 4096
 	}
 	if o.TopK <= 0 {
 		o.TopK = 32
@@ -48,10 +48,10 @@ func (o Options) withDefaults() Options {
 		o.Members = max(256, o.TopK)
 	}
 	if o.ChunkDocs <= 0 {
-		o.ChunkDocs = 2
+		o.ChunkDocs = 4
 	}
 	if o.PackBytes <= 0 {
-		o.PackBytes = 8192
+		o.PackBytes = 16384
 	}
 	return o
 }
