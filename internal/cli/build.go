@@ -46,17 +46,22 @@ func (f *siteFlags) options() (site.Options, error) {
 func buildCmd() *Command {
 	return &Command{
 		Name:      "build",
-		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR] [-no-search] [-no-history] [-v] [-cpuprofile FILE] [-memprofile FILE]",
+		UsageLine: "build [-content DIR] [-out DIR] [-base-url URL] [-theme DIR] [-no-search] [-no-history] [-no-spare] [-v] [-cpuprofile FILE] [-memprofile FILE]",
 		Short:     "build the portal into a directory of static files",
 		Long: `Build reads the content directory, checks every file, and writes the
 whole portal as static files. If any content error is found, every error is
 printed as path:line:col with a hint, nothing is written, and the previous
-output stays as it was (exit status 1). The output is swapped in atomically.`,
+output stays as it was (exit status 1). The output is swapped in atomically.
+
+The previous output is kept beside the new one as OUT.spare, and the next
+build writes into it (overwriting files is much faster than creating them)
+before swapping it in; -no-spare deletes it instead, to save the space.`,
 		Flags: func(fs *flag.FlagSet, env *Env) func(context.Context, []string) error {
 			var sf siteFlags
 			sf.register(fs)
 			out := fs.String("out", "public", "output directory")
 			noSearch := fs.Bool("no-search", false, "leave out the search index")
+			noSpare := fs.Bool("no-spare", false, "delete the previous output instead of keeping it as OUT.spare for the next build to overwrite")
 			cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 			verbose := fs.Bool("v", false, "print each stage of the build as it ends, with its time and the memory in use")
 			memProfile := fs.String("memprofile", "", "write a heap profile to this file when the pages are rendered, the build's peak (for go tool pprof)")
@@ -79,7 +84,7 @@ output stays as it was (exit status 1). The output is swapped in atomically.`,
 					}
 					defer pprof.StopCPUProfile()
 				}
-				opt.Out, opt.NoSearch = *out, *noSearch
+				opt.Out, opt.NoSearch, opt.NoSpare = *out, *noSearch, *noSpare
 				var profileErr error
 				opt.Progress = func(st site.Stage) {
 					if *verbose {

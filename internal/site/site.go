@@ -51,6 +51,10 @@ type Options struct {
 	// NoSearch leaves out the search index (the search page then lists
 	// units and categories only).
 	NoSearch bool
+	// NoSpare deletes the previous output after the swap instead of
+	// keeping it beside the new one as the spare (out + SpareSuffix) for
+	// the next build to overwrite in place.
+	NoSpare bool
 	// Progress, when set, is called as each stage of a build ends.
 	Progress func(Stage)
 }
@@ -277,7 +281,7 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	}
 	r, h := p.r, p.d.History
 	pages := r.Plan()
-	st, err := newStaging(opt.Out)
+	st, err := newStaging(opt.Out, !opt.NoSpare)
 	if err != nil {
 		return nil, diags, err
 	}

@@ -9,6 +9,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"golang.org/x/tools/txtar"
@@ -223,10 +224,15 @@ func TestFailedBuildLeavesOutputUntouched(t *testing.T) {
 
 func TestSuccessfulRebuildReplacesOutputAndLeavesNoStaging(t *testing.T) {
 	content := writeTxtar(t, "small.txtar")
-	out := filepath.Join(t.TempDir(), "public")
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	spare := out + site.SpareSuffix
 	build(t, content, out, "")
-	// A stray file from a previous build must disappear: the swap replaces
-	// the whole tree.
+	first := readTree(t, out)
+	page := filepath.Join(out, "index.html")
+	firstInode := inode(t, page)
+	// A stray file must disappear: the swap replaces the whole tree, and a
+	// build into the spare prunes what it did not write.
 	if err := os.WriteFile(filepath.Join(out, "stale.html"), []byte("old"), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -234,14 +240,81 @@ func TestSuccessfulRebuildReplacesOutputAndLeavesNoStaging(t *testing.T) {
 	if err := os.Mkdir(out+".staging-123", 0o755); err != nil {
 		t.Fatal(err)
 	}
-	build(t, content, out, "")
-	if _, err := os.Stat(filepath.Join(out, "stale.html")); err == nil {
-		t.Error("stale file survived a rebuild")
+	build(t, content, out, "") // the first output becomes the spare
+	if got := entries(t, parent); got != "public public.spare" {
+		t.Errorf("beside the output after a rebuild: %s, want public and its spare", got)
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	if len(entries) != 1 {
-		t.Errorf("want only the output directory, got %v", entries)
+	// The spare gets in the way of the next build: a folder where a file
+	// goes, a file where a folder goes, and a link to a folder outside,
+	// which must not be written through.
+	outside := t.TempDir()
+	for _, f := range []func() error{
+		func() error { return os.Remove(filepath.Join(spare, "sitemap.xml")) },
+		func() error { return os.Mkdir(filepath.Join(spare, "sitemap.xml"), 0o755) },
+		func() error { return os.RemoveAll(filepath.Join(spare, "units")) },
+		func() error { return os.WriteFile(filepath.Join(spare, "units"), []byte("x"), 0o644) },
+		func() error { return os.RemoveAll(filepath.Join(spare, "laws")) },
+		func() error { return os.Symlink(outside, filepath.Join(spare, "laws")) },
+	} {
+		if err := f(); err != nil {
+			t.Fatal(err)
+		}
 	}
+	build(t, content, out, "") // written into the spare, in place
+	if got := readTree(t, out); !equalTrees(got, first) {
+		t.Errorf("a build into the spare differs from a fresh build (%d files vs %d)", len(got), len(first))
+	}
+	if inode(t, page) != firstInode {
+		t.Error("index.html was created anew, not overwritten in the spare")
+	}
+	if left, _ := os.ReadDir(outside); len(left) > 0 {
+		t.Errorf("the build wrote through a link in the spare: %v", left)
+	}
+	if got := entries(t, parent); got != "public public.spare" {
+		t.Errorf("beside the output: %s", got)
+	}
+	// -no-spare deletes it.
+	if _, _, err := site.Build(context.Background(), site.Options{Content: os.DirFS(content), Out: out, NoSpare: true}); err != nil {
+		t.Fatal(err)
+	}
+	if got := entries(t, parent); got != "public" {
+		t.Errorf("beside the output with NoSpare: %s", got)
+	}
+}
+
+func inode(t *testing.T, name string) uint64 {
+	t.Helper()
+	fi, err := os.Stat(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Sys().(*syscall.Stat_t).Ino
+}
+
+// entries lists a folder's names, folders marked with /.
+func entries(t *testing.T, dir string) string {
+	t.Helper()
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		names = append(names, e.Name())
+	}
+	return strings.Join(names, " ")
+}
+
+func equalTrees(a, b map[string][]byte) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for p, x := range a {
+		if y, ok := b[p]; !ok || !bytes.Equal(x, y) {
+			return false
+		}
+	}
+	return true
 }
 
 func TestRefusesToReplaceForeignDirectory(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -18,10 +19,11 @@ import (
 // Marker is the file that identifies a directory as Sunlight's output.
 const Marker = ".sunlight-output"
 
-// Write writes files into a fresh staging directory next to out and swaps
-// it in for out. On any error out is left untouched.
+// Write writes files into a staging directory next to out and swaps it in
+// for out, keeping the previous output as the spare. On any error out is
+// left untouched.
 func Write(out string, files []render.Output) error {
-	st, err := newStaging(out)
+	st, err := newStaging(out, true)
 	if err != nil {
 		return err
 	}
@@ -36,15 +38,30 @@ func Write(out string, files []render.Output) error {
 	return st.commit()
 }
 
-// staging is a build being written beside the output directory.
+// SpareSuffix names the spare: the output before the last build, kept
+// beside it (public.spare for public) so that the next build can write
+// into its files instead of creating new ones. On ext4 a rebuild then
+// allocates almost no inodes and deletes nothing; the price is a second
+// copy of the site on disk (build -no-spare).
+const SpareSuffix = ".spare"
+
+// staging is a build being written beside the output directory: a new
+// folder, or the spare, whose files are then overwritten in place and
+// whose files the build did not write are pruned before the swap.
 type staging struct {
-	out, dir string
-	done     bool
+	out, dir  string
+	keepSpare bool // keep the replaced output as the spare
+	reused    bool // dir is the spare
+
+	mu      sync.Mutex
+	written map[string]bool // when reused: files and folders written
+	done    bool
 }
 
-// newStaging checks that out may be replaced and creates the staging
-// directory next to it.
-func newStaging(out string) (*staging, error) {
+// newStaging checks that out may be replaced and prepares the staging
+// directory next to it: the spare when there is one and keepSpare is set,
+// else a new folder (and any spare is deleted).
+func newStaging(out string, keepSpare bool) (*staging, error) {
 	out = filepath.Clean(out)
 	if err := checkReplaceable(out); err != nil {
 		return nil, err
@@ -54,16 +71,47 @@ func newStaging(out string) (*staging, error) {
 		return nil, fmt.Errorf("write: %w", err)
 	}
 	removeStale(parent, base)
+	spare := out + SpareSuffix
+	if !isOutput(spare) {
+		spare = ""
+	} else if !keepSpare {
+		os.RemoveAll(spare)
+		spare = ""
+	}
 	dir, err := os.MkdirTemp(parent, base+".staging-")
 	if err != nil {
 		return nil, fmt.Errorf("write: %w", err)
+	}
+	st := &staging{out: out, dir: dir, keepSpare: keepSpare}
+	// rename(2) may replace an empty folder (os.Rename refuses to).
+	if spare != "" && unix.Rename(spare, dir) == nil {
+		st.reused, st.written = true, map[string]bool{}
 	}
 	if err := os.Chmod(dir, 0o755); err != nil {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("write: %w", err)
 	}
-	st := &staging{out: out, dir: dir}
 	return st, st.write(Marker, []byte("This directory is written by sunlight build; it is replaced on every build.\n"))
+}
+
+// isOutput reports whether dir is a real directory (not a link) holding a
+// Sunlight output.
+func isOutput(dir string) bool {
+	fi, err := os.Lstat(dir)
+	if err != nil || !fi.IsDir() {
+		return false
+	}
+	m, err := os.Lstat(filepath.Join(dir, Marker))
+	return err == nil && m.Mode().IsRegular()
+}
+
+// written records p (slash-separated) as part of this build.
+func (st *staging) record(p string) {
+	if st.reused {
+		st.mu.Lock()
+		st.written[p] = true
+		st.mu.Unlock()
+	}
 }
 
 // write writes one file; safe for concurrent use once its folder exists.
@@ -71,28 +119,70 @@ func (st *staging) write(p string, data []byte) error {
 	if err := checkPath(p); err != nil {
 		return err
 	}
-	if err := writeFile(filepath.Join(st.dir, filepath.FromSlash(p)), data); err != nil {
+	name := filepath.Join(st.dir, filepath.FromSlash(p))
+	err := writeFile(name, data)
+	if err != nil && st.reused {
+		// The spare has a folder or a link where this build has a file.
+		if errors.Is(err, unix.EISDIR) || errors.Is(err, unix.ELOOP) {
+			os.RemoveAll(name)
+			err = writeFile(name, data)
+		}
+	}
+	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
+	st.record(p)
 	return nil
 }
 
 // mkdir makes the folder p (slash-separated, relative to the staging
-// directory) and any missing parents. It tries the folder itself first:
-// its parent usually exists already.
+// directory, its parent made already). In the spare an existing entry must
+// be a real folder: a file or a link there is replaced, so that nothing is
+// ever written through a link.
 func (st *staging) mkdir(p string) error {
 	name := filepath.Join(st.dir, filepath.FromSlash(p))
-	err := ignoringEINTR(func() error { return unix.Mkdir(name, 0o755) })
-	switch {
-	case err == nil || err == unix.EEXIST:
+	for range 3 {
+		err := ignoringEINTR(func() error { return unix.Mkdir(name, 0o755) })
+		if err == nil || (err == unix.EEXIST && !st.reused) {
+			st.record(p)
+			return nil
+		}
+		if err != unix.EEXIST {
+			return fmt.Errorf("write: %w", &os.PathError{Op: "mkdir", Path: name, Err: err})
+		}
+		if fi, err := os.Lstat(name); err == nil && fi.IsDir() {
+			st.record(p)
+			return nil
+		}
+		os.Remove(name)
+	}
+	return fmt.Errorf("write: cannot make the folder %s", name)
+}
+
+// prune deletes what the spare had and this build did not write.
+func (st *staging) prune() error {
+	if !st.reused {
 		return nil
-	case err == unix.ENOENT && p != ".":
-		if err := st.mkdir(path.Dir(p)); err != nil {
+	}
+	return filepath.WalkDir(st.dir, func(name string, d fs.DirEntry, err error) error {
+		if err != nil {
 			return err
 		}
-		return st.mkdir(p)
-	}
-	return fmt.Errorf("write: %w", &os.PathError{Op: "mkdir", Path: name, Err: err})
+		rel, err := filepath.Rel(st.dir, name)
+		if err != nil || rel == "." {
+			return err
+		}
+		if st.written[filepath.ToSlash(rel)] {
+			return nil
+		}
+		if d.IsDir() {
+			if err := os.RemoveAll(name); err != nil {
+				return err
+			}
+			return filepath.SkipDir
+		}
+		return os.Remove(name)
+	})
 }
 
 // writeFile creates or truncates name and writes data to it with plain
@@ -102,7 +192,7 @@ func (st *staging) mkdir(p string) error {
 func writeFile(name string, data []byte) error {
 	var fd int
 	err := ignoringEINTR(func() (err error) {
-		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC, 0o644)
+		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0o644)
 		return err
 	})
 	if err != nil {
@@ -135,14 +225,18 @@ func ignoringEINTR(f func() error) error {
 
 // commit swaps the staging directory in for the output directory.
 func (st *staging) commit() error {
-	if err := swap(st.dir, st.out); err != nil {
+	if err := st.prune(); err != nil {
+		return fmt.Errorf("write: %w", err)
+	}
+	if err := swap(st.dir, st.out, st.keepSpare); err != nil {
 		return err
 	}
 	st.done = true
 	return nil
 }
 
-// abort removes the staging directory unless it was committed.
+// abort removes the staging directory unless it was committed. A spare
+// that was being rewritten is removed too: it is half of two builds.
 func (st *staging) abort() {
 	if !st.done {
 		os.RemoveAll(st.dir)
@@ -193,29 +287,30 @@ func checkPath(p string) error {
 	return nil
 }
 
-// swap puts staging in place of out.
-func swap(staging, out string) error {
+// swap puts staging in place of out. The previous output becomes the
+// spare when keepSpare is set, else it is deleted.
+func swap(staging, out string, keepSpare bool) error {
 	if _, err := os.Stat(out); errors.Is(err, os.ErrNotExist) {
 		if err := os.Rename(staging, out); err != nil {
 			return fmt.Errorf("write: %w", err)
 		}
 		return nil
 	}
-	err := unix.Renameat2(unix.AT_FDCWD, staging, unix.AT_FDCWD, out, unix.RENAME_EXCHANGE)
-	if err == nil {
-		os.RemoveAll(staging) // now holds the previous site
-		return nil
+	old := staging // after the exchange it holds the previous site
+	if err := unix.Renameat2(unix.AT_FDCWD, staging, unix.AT_FDCWD, out, unix.RENAME_EXCHANGE); err != nil {
+		// No atomic exchange (old kernel, other OS, some file systems).
+		old = out + ".old-" + filepath.Base(staging)
+		if err := os.Rename(out, old); err != nil {
+			return fmt.Errorf("write: %w", err)
+		}
+		if err := os.Rename(staging, out); err != nil {
+			os.Rename(old, out)
+			return fmt.Errorf("write: %w", err)
+		}
 	}
-	// No atomic exchange (old kernel, other OS, some file systems).
-	old := out + ".old-" + filepath.Base(staging)
-	if err := os.Rename(out, old); err != nil {
-		return fmt.Errorf("write: %w", err)
+	if !keepSpare || os.Rename(old, out+SpareSuffix) != nil {
+		os.RemoveAll(old)
 	}
-	if err := os.Rename(staging, out); err != nil {
-		os.Rename(old, out)
-		return fmt.Errorf("write: %w", err)
-	}
-	os.RemoveAll(old)
 	return nil
 }
 
@@ -270,14 +365,28 @@ func (p *pool) write(o render.Output) error {
 	if err := checkPath(o.Path); err != nil {
 		return err
 	}
-	dir := path.Dir(o.Path)
-	if _, done := p.dirs.Load(dir); !done {
-		if err := p.st.mkdir(dir); err != nil {
-			return err
-		}
-		p.dirs.Store(dir, true)
+	if err := p.dir(path.Dir(o.Path)); err != nil {
+		return err
 	}
 	return p.st.write(o.Path, o.Data)
+}
+
+// dir makes the folder d and its parents, each once per build.
+func (p *pool) dir(d string) error {
+	if d == "." {
+		return nil
+	}
+	if _, done := p.dirs.Load(d); done {
+		return nil
+	}
+	if err := p.dir(path.Dir(d)); err != nil {
+		return err
+	}
+	if err := p.st.mkdir(d); err != nil {
+		return err
+	}
+	p.dirs.Store(d, true)
+	return nil
 }
 
 // add queues a file; data must not change afterwards.

@@ -92,7 +92,7 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 type Theme struct {
 	pages    map[string]*template.Template
 	partials *template.Template // base.html and the partials, for Partial
-	Assets []Asset
+	Assets   []Asset
 }
 
 // Asset is a static file of the theme.
