@@ -7,8 +7,8 @@ import (
 	"path"
 	"path/filepath"
 	"slices"
-	"strings"
 	"strconv"
+	"strings"
 	"testing"
 	"testing/fstest"
 
