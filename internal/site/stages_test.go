@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -140,11 +141,11 @@ func BenchmarkStages(b *testing.B) {
 			if err != nil {
 				b.Fatal(err)
 			}
-			n := 0
-			if err := r.Each(r.Plan(), func(int, render.Output) error { n++; return nil }); err != nil {
+			var n atomic.Int64 // Each calls back from its workers
+			if err := r.Each(r.Plan(), func(int, render.Output) error { n.Add(1); return nil }); err != nil {
 				b.Fatal(err)
 			}
-			b.ReportMetric(float64(n), "pages")
+			b.ReportMetric(float64(n.Load()), "pages")
 		}
 	})
 	b.Run("flowcharts", func(b *testing.B) {
