@@ -97,7 +97,7 @@ before swapping it in; -no-spare deletes it instead, to save the space.`,
 					}
 				}
 				res, diags, err := site.Build(ctx, opt)
-				printDiags(env, diags)
+				printBuildDiags(env, diags)
 				if err == nil {
 					err = profileErr
 				}
@@ -135,6 +135,29 @@ func writeHeapProfile(file string) error {
 		return err
 	}
 	return f.Close()
+}
+
+// shownWarnings is how many warnings a build prints: a province's build
+// can have tens of thousands, and `sunlight check` lists them all.
+const shownWarnings = 30
+
+// printBuildDiags prints every error and the first warnings, then how many
+// warnings were left out.
+func printBuildDiags(env *Env, diags diag.List) {
+	var shown diag.List
+	hidden := 0
+	for _, d := range diags {
+		if d.Severity == diag.Warning {
+			if hidden++; hidden > shownWarnings {
+				continue
+			}
+		}
+		shown = append(shown, d)
+	}
+	printDiags(env, shown)
+	if hidden > shownWarnings {
+		fmt.Fprintf(env.Stderr, "sunlight: %d more warnings not shown; sunlight check lists them all\n", hidden-shownWarnings)
+	}
 }
 
 func printDiags(env *Env, diags diag.List) {

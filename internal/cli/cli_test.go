@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -74,5 +75,35 @@ func TestCheckFormats(t *testing.T) {
 	code, stdout, _ = run("check", "-content", content, "-coverage")
 	if code != 0 || !strings.Contains(stdout, "白沙乡") || !strings.Contains(stdout, "缺少本年度廉政风险防控目录") {
 		t.Errorf("coverage output lacks the incomplete unit:\n%s", stdout)
+	}
+}
+
+// TestBuildShowsFirstWarnings: a build prints the first warnings and says
+// how many it left out; check lists them all.
+func TestBuildShowsFirstWarnings(t *testing.T) {
+	content := "../../content"
+	_, stdout, _ := run("check", "-content", content, "-format", "json")
+	var diags []map[string]any
+	if err := json.Unmarshal([]byte(stdout), &diags); err != nil {
+		t.Fatal(err)
+	}
+	warnings := 0
+	for _, d := range diags {
+		if d["severity"] == "warning" {
+			warnings++
+		}
+	}
+	if warnings <= shownWarnings {
+		t.Skipf("the demo content has only %d warnings", warnings)
+	}
+	code, _, stderr := run("build", "-content", content, "-out", filepath.Join(t.TempDir(), "public"), "-no-history", "-no-search")
+	if code != 0 {
+		t.Fatalf("build exited %d: %s", code, stderr)
+	}
+	if got := strings.Count(stderr, ": warning: "); got != shownWarnings {
+		t.Errorf("build printed %d warnings, want %d", got, shownWarnings)
+	}
+	if want := fmt.Sprintf("%d more warnings not shown", warnings-shownWarnings); !strings.Contains(stderr, want) {
+		t.Errorf("stderr lacks %q:\n%s", want, stderr)
 	}
 }

@@ -73,7 +73,7 @@ until the file is fixed. The site is built into a temporary directory unless
 				sess := site.NewSession(opt)
 				sess.DeferSearch = true
 				rb, diags, err := sess.Build(ctx)
-				printDiags(env, diags)
+				printBuildDiags(env, diags)
 				if err != nil {
 					return err
 				}
