@@ -255,6 +255,8 @@ func TestSuccessfulRebuildReplacesOutputAndLeavesNoStaging(t *testing.T) {
 		func() error { return os.WriteFile(filepath.Join(spare, "units"), []byte("x"), 0o644) },
 		func() error { return os.RemoveAll(filepath.Join(spare, "laws")) },
 		func() error { return os.Symlink(outside, filepath.Join(spare, "laws")) },
+		// Read-only (stops a write unless the tests run as root).
+		func() error { return os.Chmod(filepath.Join(spare, "feed.xml"), 0o444) },
 	} {
 		if err := f(); err != nil {
 			t.Fatal(err)

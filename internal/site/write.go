@@ -122,8 +122,9 @@ func (st *staging) write(p string, data []byte) error {
 	name := filepath.Join(st.dir, filepath.FromSlash(p))
 	err := writeFile(name, data)
 	if err != nil && st.reused {
-		// The spare has a folder or a link where this build has a file.
-		if errors.Is(err, unix.EISDIR) || errors.Is(err, unix.ELOOP) {
+		// The spare has a folder or a link where this build has a file, or
+		// a file someone made read-only.
+		if errors.Is(err, unix.EISDIR) || errors.Is(err, unix.ELOOP) || errors.Is(err, unix.EACCES) {
 			os.RemoveAll(name)
 			err = writeFile(name, data)
 		}
