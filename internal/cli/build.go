@@ -64,7 +64,7 @@ before swapping it in; -no-spare deletes it instead, to save the space.`,
 			noSpare := fs.Bool("no-spare", false, "delete the previous output instead of keeping it as OUT.spare for the next build to overwrite")
 			cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for go tool pprof)")
 			verbose := fs.Bool("v", false, "print each stage of the build as it ends, with its time and the memory in use")
-			memProfile := fs.String("memprofile", "", "write a heap profile to this file when the pages are rendered, the build's peak (for go tool pprof)")
+			memProfile := fs.String("memprofile", "", "write a heap profile to this file once the pages are rendered (for go tool pprof)")
 			return func(ctx context.Context, args []string) error {
 				if len(args) > 0 {
 					return usageError{fmt.Sprintf("unexpected argument %q", args[0])}
