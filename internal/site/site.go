@@ -69,24 +69,21 @@ type Stage struct {
 	Duration time.Duration
 }
 
-// stages times the stages of a build.
+// stages times the stages of a build for its Progress function.
 type stages struct {
-	opt  Options
-	last time.Time
-	done []Stage
+	progress func(Stage) // nil: nobody asked
+	last     time.Time
 }
 
-func newStages(opt Options) *stages { return &stages{opt: opt, last: time.Now()} }
+func newStages(progress func(Stage)) *stages { return &stages{progress: progress, last: time.Now()} }
 
 // end closes the stage that began when the previous one ended.
 func (s *stages) end(name string) {
 	now := time.Now()
-	st := Stage{name, now.Sub(s.last)}
-	s.last = now
-	s.done = append(s.done, st)
-	if s.opt.Progress != nil {
-		s.opt.Progress(st)
+	if s.progress != nil {
+		s.progress(Stage{name, now.Sub(s.last)})
 	}
+	s.last = now
 }
 
 // Result summarises a finished build.
@@ -100,7 +97,6 @@ type Result struct {
 	Pages     int             // pages
 	Bytes     int64
 	Duration  time.Duration
-	Stages    []Stage // of a Build, in order
 }
 
 // Load loads, links and checks the content, returning the site, its
@@ -244,7 +240,7 @@ func (p *prepared) result() *Result {
 // When the content has errors it returns them and no files.
 func Render(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	start := time.Now()
-	p, diags, err := prepare(ctx, opt, newStages(Options{}))
+	p, diags, err := prepare(ctx, opt, newStages(nil))
 	if p == nil || err != nil {
 		return nil, diags, err
 	}
@@ -274,7 +270,7 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	if opt.Out == "" {
 		return nil, nil, fmt.Errorf("site: no output directory")
 	}
-	stages := newStages(opt)
+	stages := newStages(opt.Progress)
 	p, diags, err := prepare(ctx, opt, stages)
 	if p == nil || err != nil {
 		return nil, diags, err
@@ -352,7 +348,6 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	}
 	res.FileCount = len(sums) + 1
 	stages.end("finish")
-	res.Stages = stages.done
 	res.Duration = time.Since(start)
 	return res, diags, nil
 }

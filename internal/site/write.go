@@ -105,7 +105,8 @@ func isOutput(dir string) bool {
 	return err == nil && m.Mode().IsRegular()
 }
 
-// written records p (slash-separated) as part of this build.
+// record notes p (slash-separated) as written by this build, so that
+// prune keeps it.
 func (st *staging) record(p string) {
 	if st.reused {
 		st.mu.Lock()

@@ -177,7 +177,6 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Theme, error) {
 	return th, nil
 }
 
-// Has reports whether the theme has a page layout.
 // Partial executes the template name defined in base.html or a partial
 // (not a layout's own definitions) with data, in HTML text context.
 func (t *Theme) Partial(w io.Writer, name string, data any) error {
@@ -187,6 +186,7 @@ func (t *Theme) Partial(w io.Writer, name string, data any) error {
 	return t.partials.ExecuteTemplate(w, name, data)
 }
 
+// Has reports whether the theme has a page layout.
 func (t *Theme) Has(page string) bool { return t.pages[page] != nil }
 
 // Template returns the template set for a page layout ("power", "unit", …);
