@@ -14,7 +14,6 @@
 package site
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"fmt"
@@ -314,7 +313,7 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 			return err
 		}
 		record(o)
-		w.add(render.Output{Path: o.Path, Data: bytes.Clone(o.Data)})
+		w.addCopy(o)
 		return nil
 	})
 	<-searchDone

@@ -332,30 +332,55 @@ const writers = 8
 // the folder's lock while the file system looks for a free inode (slow on
 // ext4 after many deletions), and a second writer would wait for it,
 // spinning on the lock, on a core that could be rendering.
+//
+// Pages are copied into buffers that the pool takes back once they are
+// written (addCopy), so rendering thousands of pages reuses a few dozen
+// buffers instead of leaving a page's worth of garbage each.
 type pool struct {
 	st   *staging
-	jobs []chan render.Output
+	jobs []chan job
+	free chan []byte // written buffers, for addCopy to reuse
 	wg   sync.WaitGroup
 	dirs sync.Map // folders already made
 	mu   sync.Mutex
 	err  error
 }
 
+// job is a file to write; reuse says its buffer goes back to the pool's
+// free list once written.
+type job struct {
+	render.Output
+	reuse bool
+}
+
+// Buffers of recycled pages: enough for every file in flight, and none
+// larger than maxReused (a few site-wide pages are megabytes).
+const (
+	freeBuffers = 64
+	maxReused   = 1 << 20
+)
+
 func newPool(st *staging, n int) *pool {
-	p := &pool{st: st, jobs: make([]chan render.Output, n)}
+	p := &pool{st: st, jobs: make([]chan job, n), free: make(chan []byte, freeBuffers)}
 	for i := range p.jobs {
-		jobs := make(chan render.Output, 4)
+		jobs := make(chan job, 4)
 		p.jobs[i] = jobs
 		p.wg.Add(1)
 		go func() {
 			defer p.wg.Done()
-			for o := range jobs {
-				if err := p.write(o); err != nil {
+			for j := range jobs {
+				if err := p.write(j.Output); err != nil {
 					p.mu.Lock()
 					if p.err == nil {
 						p.err = err
 					}
 					p.mu.Unlock()
+				}
+				if j.reuse && cap(j.Data) <= maxReused {
+					select {
+					case p.free <- j.Data[:0]:
+					default:
+					}
 				}
 			}
 		}()
@@ -392,14 +417,27 @@ func (p *pool) dir(d string) error {
 }
 
 // add queues a file; data must not change afterwards.
-func (p *pool) add(o render.Output) {
-	folder := path.Dir(o.Path)
+func (p *pool) add(o render.Output) { p.queue(job{Output: o}) }
+
+// addCopy queues a copy of o, made in a buffer the pool reuses once the
+// file is written; o.Data may change as soon as it returns.
+func (p *pool) addCopy(o render.Output) {
+	var b []byte
+	select {
+	case b = <-p.free:
+	default:
+	}
+	p.queue(job{Output: render.Output{Path: o.Path, Data: append(b, o.Data...)}, reuse: true})
+}
+
+func (p *pool) queue(j job) {
+	folder := path.Dir(j.Path)
 	if _, done := p.dirs.Load(folder); !done {
 		folder = path.Dir(folder)
 	}
 	h := fnv.New32a()
 	h.Write([]byte(folder))
-	p.jobs[h.Sum32()%uint32(len(p.jobs))] <- o
+	p.jobs[h.Sum32()%uint32(len(p.jobs))] <- j
 }
 
 // wait finishes every queued write and returns the first error.
