@@ -109,7 +109,7 @@ func (l *Loader) ReloadFile(p string) (value any, diags diag.List, ok bool) {
 	if !still || nf.kind != f.kind || len(l.walk[p]) > 0 {
 		return nil, nil, false
 	}
-	r := loadFile(l.fsys, nf, nil)
+	r := loadFile(l.fsys, nf, nil, &pii.Scanner{})
 	l.results[p] = r
 	diags = append(diags, r.diags...)
 	allow := l.piiAllowed()
@@ -145,8 +145,9 @@ func (l *Loader) loadAll(paths []string) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			var sc pii.Scanner // one per worker: it reuses its memory
 			for i := range jobs {
-				results[i] = loadFile(l.fsys, l.files[paths[i]], strs)
+				results[i] = loadFile(l.fsys, l.files[paths[i]], strs, &sc)
 			}
 		}()
 	}
@@ -390,7 +391,7 @@ func classify(p string) (file, bool) {
 }
 
 // loadFile reads and checks one file.
-func loadFile(fsys fs.FS, f file, strs *interner) (r result) {
+func loadFile(fsys fs.FS, f file, strs *interner, sc *pii.Scanner) (r result) {
 	defer func() {
 		if e := recover(); e != nil {
 			r = result{}
@@ -404,7 +405,7 @@ func loadFile(fsys fs.FS, f file, strs *interner) (r result) {
 	}
 	r.value = parse(f, data, &r.diags)
 	if r.value != nil {
-		r.pii = findPII(f.path, data, piiAllow(r.value))
+		r.pii = findPII(sc, f.path, data, piiAllow(r.value))
 		if strs != nil {
 			strs.value(reflect.ValueOf(r.value))
 		}
@@ -494,9 +495,9 @@ func readFile(fsys fs.FS, p string, diags *diag.List) (string, bool) {
 
 // findPII reports personal data in a file's text. allow lists values the
 // file declares official (pii_allow); site-wide ones are applied by Load.
-func findPII(p, text string, allow []string) []piiFinding {
+func findPII(sc *pii.Scanner, p, text string, allow []string) []piiFinding {
 	var out []piiFinding
-	for _, f := range pii.ScanAllow(text, pii.Allow{Numbers: allow, Emails: allow}) {
+	for _, f := range sc.ScanAllow(text, pii.Allow{Numbers: allow, Emails: allow}) {
 		v := text[f.Start:f.End]
 		if f.Kind == pii.Email && pii.IsOfficialEmail(v) {
 			continue

@@ -2,6 +2,7 @@ package pii
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -64,7 +65,8 @@ type Allow struct {
 
 // Scan reports the personal data in text, ordered by Start.
 func Scan(text string) []Finding {
-	ms := scan(text)
+	var s Scanner
+	ms := s.scan(text)
 	if len(ms) == 0 {
 		return nil
 	}
@@ -79,6 +81,20 @@ func Scan(text string) []Finding {
 // a: for numbers the digits (and a final X), without a +86/86/0086 prefix
 // on mobile numbers; for e-mail addresses the lower-case address.
 func ScanAllow(text string, a Allow) []Finding {
+	var s Scanner
+	return s.ScanAllow(text, a)
+}
+
+// A Scanner scans one text after another, reusing its memory: a file's
+// text is copied rune by rune for the scan, and a loader scanning
+// thousands of files would otherwise leave each copy as garbage. The zero
+// Scanner is ready; it is not safe for concurrent use.
+type Scanner struct {
+	units []unit
+}
+
+// ScanAllow is [ScanAllow] with s's memory.
+func (s *Scanner) ScanAllow(text string, a Allow) []Finding {
 	allowed := make(map[string]bool, len(a.Numbers)+len(a.Emails))
 	for _, n := range a.Numbers {
 		allowed[normNumber(n)] = true
@@ -87,7 +103,7 @@ func ScanAllow(text string, a Allow) []Finding {
 		allowed[normEmail(e)] = true
 	}
 	var out []Finding
-	for _, m := range scan(text) {
+	for _, m := range s.scan(text) {
 		if !allowed[m.value] {
 			out = append(out, m.Finding)
 		}
@@ -104,7 +120,7 @@ func IsOfficialEmail(addr string) bool {
 	if at <= 0 {
 		return false
 	}
-	u := units(addr)
+	u := appendUnits(nil, addr)
 	ms := emails(u, len(addr))
 	if len(ms) != 1 || ms[0].Start != 0 || ms[0].End != len(addr) {
 		return false
@@ -127,8 +143,9 @@ type unit struct {
 	off int32 // texts are far below 2 GB (content files are at most 4 MB)
 }
 
-func units(text string) []unit {
-	u := make([]unit, 0, utf8.RuneCountInString(text))
+// appendUnits appends the units of text to u.
+func appendUnits(u []unit, text string) []unit {
+	u = slices.Grow(u, utf8.RuneCountInString(text))
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		u = append(u, unit{fold(r), int32(i)})
@@ -188,8 +205,9 @@ func normEmail(s string) string {
 	return strings.ToLower(strings.TrimSpace(b.String()))
 }
 
-func scan(text string) []match {
-	u := units(text)
+func (s *Scanner) scan(text string) []match {
+	u := appendUnits(s.units[:0], text)
+	s.units = u
 	ms := emails(u, len(text))
 	inEmail := func(start, end int) bool {
 		for _, e := range ms {
@@ -199,9 +217,9 @@ func scan(text string) []match {
 		}
 		return false
 	}
-	s := scanner{u: u, end: len(text)}
-	s.numbers()
-	for _, m := range s.out {
+	sc := scanner{u: u, end: len(text)}
+	sc.numbers()
+	for _, m := range sc.out {
 		if !inEmail(m.Start, m.End) {
 			ms = append(ms, m)
 		}

@@ -2,6 +2,7 @@ package pii_test
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -357,6 +358,21 @@ func TestScan(t *testing.T) {
 				t.Errorf("Scan(%q) mismatch (-want +got):\n%s", tc.text, diff)
 			}
 		})
+	}
+}
+
+// TestScannerReuse scans every case, longest first, with one Scanner: what
+// it keeps from a text must not leak into the next.
+func TestScannerReuse(t *testing.T) {
+	t.Parallel()
+	cases := slices.Clone(scanCases)
+	slices.SortStableFunc(cases, func(a, b scanCase) int { return len(b.text) - len(a.text) })
+	var s pii.Scanner
+	for _, tc := range cases {
+		want := expand(t, tc.text, tc.want)
+		if diff := cmp.Diff(want, s.ScanAllow(tc.text, pii.Allow{})); diff != "" {
+			t.Errorf("%s: reused Scanner mismatch (-want +got):\n%s", tc.name, diff)
+		}
 	}
 }
 
