@@ -21,7 +21,7 @@ func TestJSONEqualsEncodingJSON(t *testing.T) {
 		{"z": []string{"x"}, "a": int(math.MaxInt64)},
 		{},
 	}
-	got := d.json(rows)
+	got := d.json(rows, 0)
 	clean := make([]map[string]any, len(rows))
 	for i, r := range rows {
 		m := map[string]any{}
