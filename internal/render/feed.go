@@ -3,7 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/xml"
-	"sort"
+	"slices"
 	"strings"
 
 	"sunlight/internal/history"
@@ -83,25 +83,45 @@ func (r *Renderer) computeChanges(all []*model.Power) *ChangesData {
 	if r.history != nil {
 		return r.historyChanges()
 	}
-	var cs []Change
+	// Sort the items by date alone, then describe only those that can be
+	// among the latest maxChanges: the ties at the cut are ordered by path.
+	type dated struct {
+		date model.Date
+		kind string
+		p    *model.Power
+	}
+	var ds []dated
 	for _, p := range all {
 		d, kind := p.Reviewed, "更新"
 		if !p.Reviewed.Valid() || p.Reviewed.String() == p.Published.String() {
 			d, kind = p.Published, "新增"
 		}
 		if d.Valid() {
-			path := permalink.Power(p)
-			cs = append(cs, Change{Date: d, Kind: kind, Title: p.FullName(), Path: path, Unit: p.Unit.DisplayName(), ID: path + "#" + d.String()})
+			ds = append(ds, dated{d, kind, p})
 		}
 	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		if !cs[i].Date.Time.Equal(cs[j].Date.Time) {
-			return cs[i].Date.Time.After(cs[j].Date.Time)
+	slices.SortFunc(ds, func(a, b dated) int { return b.date.Time.Compare(a.date.Time) })
+	if len(ds) > maxChanges {
+		last := ds[maxChanges-1].date.Time
+		n := maxChanges
+		for n < len(ds) && ds[n].date.Time.Equal(last) {
+			n++
 		}
-		return cs[i].Path < cs[j].Path
+		ds = ds[:n]
+	}
+	cs := make([]Change, len(ds))
+	for i, d := range ds {
+		path := permalink.Power(d.p)
+		cs[i] = Change{Date: d.date, Kind: d.kind, Title: d.p.FullName(), Path: path, Unit: d.p.Unit.DisplayName(), ID: path + "#" + d.date.String()}
+	}
+	slices.SortFunc(cs, func(a, b Change) int {
+		if c := b.Date.Time.Compare(a.Date.Time); c != 0 {
+			return c
+		}
+		return strings.Compare(a.Path, b.Path)
 	})
 	if len(cs) > maxChanges {
-		cs = cs[:maxChanges]
+		cs = slices.Clone(cs[:maxChanges])
 	}
 	return &ChangesData{Changes: cs}
 }
