@@ -14,7 +14,8 @@ import (
 // TestLongListsArePaginated builds a generated portal of 2,000 items in
 // 250 units: the items of a category, those citing a law and the units
 // compared on a provision continue on numbered pages that link to each
-// other, and every entry is listed exactly once.
+// other, and every entry is listed exactly once; a provision's differences
+// are listed on its first page only.
 func TestLongListsArePaginated(t *testing.T) {
 	w := gen.MapWriter{}
 	if err := gen.Generate(gen.Options{Items: 2000, Units: 250, Seed: 1}, w); err != nil {
@@ -85,5 +86,17 @@ func TestLongListsArePaginated(t *testing.T) {
 				t.Errorf("%s: item %s listed %d times", list.first, code, n)
 			}
 		}
+	}
+
+	// A provision's differences name every unit, so they are listed once,
+	// on its first page, and the later pages point there: otherwise each
+	// page would grow with the units of all the others.
+	first, second := files["compare/daqi-wuran-fangzhi-fa-119-1/index.html"], files["compare/daqi-wuran-fangzhi-fa-119-1/2/index.html"]
+	const notes = "各单位的裁量基准不一致:</strong></p><ul><li>"
+	if !strings.Contains(first, notes) {
+		t.Fatal("compare/daqi-wuran-fangzhi-fa-119-1/: no differences listed; the test needs a provision whose units differ")
+	}
+	if strings.Contains(second, notes) || !strings.Contains(second, `各处差异见<a href="/compare/daqi-wuran-fangzhi-fa-119-1/">第 1 页</a>`) {
+		t.Error("compare/daqi-wuran-fangzhi-fa-119-1/2/: differences repeated, or no link to them on page 1")
 	}
 }
