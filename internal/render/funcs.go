@@ -224,9 +224,24 @@ func articleText(ref model.LegalRef) string {
 	return ""
 }
 
+// pathIsPlain reports whether p has only letters, digits, "-_.~" and "/",
+// which url.PathEscape leaves as they are.
+func pathIsPlain(p string) bool {
+	for i := 0; i < len(p); i++ {
+		c := p[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_' || c == '.' || c == '~' || c == '/') {
+			return false
+		}
+	}
+	return true
+}
+
 // escapePath percent-encodes each segment of a site-relative path, so item
 // codes with Chinese characters give valid URLs.
 func escapePath(p string) string {
+	if pathIsPlain(p) {
+		return p // most paths: nothing to escape, nothing to allocate
+	}
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
