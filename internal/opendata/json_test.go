@@ -21,7 +21,11 @@ func TestJSONEqualsEncodingJSON(t *testing.T) {
 		{"z": []string{"x"}, "a": int(math.MaxInt64)},
 		{},
 	}
-	got := d.json(rows, 0)
+	e := newEncoder(d)
+	for _, r := range rows {
+		e.row(r)
+	}
+	_, got := e.files()
 	clean := make([]map[string]any, len(rows))
 	for i, r := range rows {
 		m := map[string]any{}

@@ -47,7 +47,7 @@ type Dataset struct {
 	Title   string
 	Desc    string
 	Columns []Column
-	rows    func(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any
+	rows    func(s *model.Site, an *bench.Analysis, url func(string) string, emit func(row map[string]any))
 }
 
 // Datasets lists every dataset with its columns, in publishing order.
@@ -185,17 +185,17 @@ func Files(s *model.Site, an *bench.Analysis, url func(string) string) []File {
 }
 
 // Each computes the files [Files] returns one dataset at a time and hands
-// them to fn in the same order, so that a caller writing them holds one
-// dataset in memory, not all.
+// them to fn in the same order. Rows are encoded as they are made, so a
+// caller writing the files holds one dataset's two files in memory, not
+// its rows nor the other datasets.
 func Each(s *model.Site, an *bench.Analysis, url func(string) string, fn func(File)) {
 	for _, d := range Datasets() {
-		rows := d.rows(s, an, url)
+		e := newEncoder(d)
+		d.rows(s, an, url, e.row)
+		csvData, jsonData := e.files()
 		csvPath, jsonPath := d.paths()
-		c := d.csv(rows)
-		fn(File{csvPath, c})
-		// The JSON file names every column in every row: about 1.4 times
-		// the CSV (growing a buffer of 100 MB by doubling costs seconds).
-		fn(File{jsonPath, d.json(rows, len(c)*3/2)})
+		fn(File{csvPath, csvData})
+		fn(File{jsonPath, jsonData})
 	}
 }
 
@@ -215,25 +215,85 @@ func (d Dataset) paths() (csvPath, jsonPath string) {
 	return "data/" + d.Name + ".csv", "data/" + d.Name + ".json"
 }
 
-func (d Dataset) csv(rows []map[string]any) []byte {
-	var b bytes.Buffer
-	b.WriteString("\ufeff")
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	header := make([]string, len(d.Columns))
-	for i, c := range d.Columns {
-		header[i] = c.Name
+// encoder writes a dataset's CSV and JSON files as its rows come.
+//
+// The JSON file is what encoding/json makes of
+//
+//	{"dataset": name, "title": title, "columns": [names],
+//	 "rows": [map of the row's non-empty values]}
+//
+// (keys of a row in byte order, HTML-safe escaping), byte for byte, but
+// without reflection: the open-data files of a large portal are
+// megabytes of rows.
+type encoder struct {
+	sorted   []string // the columns in byte order: the keys of a JSON row
+	columns  []string
+	rec      []string
+	csvBuf   *bytes.Buffer
+	csv      *csv.Writer
+	json     []byte
+	jsonRows int
+}
+
+func newEncoder(d Dataset) *encoder {
+	e := &encoder{csvBuf: &bytes.Buffer{}, rec: make([]string, len(d.Columns))}
+	for _, c := range d.Columns {
+		e.columns = append(e.columns, c.Name)
 	}
-	w.Write(header)
-	rec := make([]string, len(d.Columns))
-	for _, r := range rows {
-		for i, c := range d.Columns {
-			rec[i] = cell(r[c.Name])
+	e.sorted = slices.Sorted(slices.Values(e.columns))
+	e.csvBuf.WriteString("\ufeff")
+	e.csv = csv.NewWriter(e.csvBuf)
+	e.csv.UseCRLF = true
+	e.csv.Write(e.columns)
+	b := append([]byte(nil), `{"dataset":`...)
+	b = appendJSON(b, d.Name)
+	b = append(b, `,"title":`...)
+	b = appendJSON(b, d.Title)
+	b = append(b, `,"columns":[`...)
+	for i, c := range e.columns {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		w.Write(rec)
+		b = appendJSON(b, c)
 	}
-	w.Flush()
-	return b.Bytes()
+	e.json = append(b, `],"rows":[`...)
+	return e
+}
+
+// row adds a row to both files.
+func (e *encoder) row(r map[string]any) {
+	for i, c := range e.columns {
+		e.rec[i] = cell(r[c])
+	}
+	e.csv.Write(e.rec)
+
+	b := e.json
+	if e.jsonRows > 0 {
+		b = append(b, ',')
+	}
+	e.jsonRows++
+	b = append(b, '{')
+	first := true
+	for _, k := range e.sorted {
+		v, ok := r[k]
+		if s, isStr := v.(string); !ok || v == nil || isStr && s == "" {
+			continue
+		}
+		if !first {
+			b = append(b, ',')
+		}
+		first = false
+		b = appendJSON(b, k)
+		b = append(b, ':')
+		b = appendJSON(b, v)
+	}
+	e.json = append(b, '}')
+}
+
+// files ends both files and returns them.
+func (e *encoder) files() (csvData, jsonData []byte) {
+	e.csv.Flush()
+	return e.csvBuf.Bytes(), append(e.json, "]}\n"...)
 }
 
 func cell(v any) string {
@@ -253,60 +313,6 @@ func cell(v any) string {
 		return "false"
 	}
 	return ""
-}
-
-// json encodes the dataset as encoding/json encodes
-//
-//	{"dataset": name, "title": title, "columns": [names],
-//	 "rows": [map of the row's non-empty values]}
-//
-// (keys of a row in byte order, HTML-safe escaping), byte for byte, but
-// without reflection: the open-data files of a large portal are
-// megabytes of rows.
-// json encodes the dataset as JSON into a buffer of capacity size.
-func (d Dataset) json(rows []map[string]any, size int) []byte {
-	cols := make([]string, len(d.Columns))
-	for i, c := range d.Columns {
-		cols[i] = c.Name
-	}
-	sorted := slices.Clone(cols)
-	slices.Sort(sorted)
-	b := make([]byte, 0, max(size, 1024))
-	b = append(b, `{"dataset":`...)
-	b = appendJSON(b, d.Name)
-	b = append(b, `,"title":`...)
-	b = appendJSON(b, d.Title)
-	b = append(b, `,"columns":[`...)
-	for i, c := range cols {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendJSON(b, c)
-	}
-	b = append(b, `],"rows":[`...)
-	for i, r := range rows {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = append(b, '{')
-		first := true
-		for _, k := range sorted {
-			v, ok := r[k]
-			if s, isStr := v.(string); !ok || v == nil || isStr && s == "" {
-				continue
-			}
-			if !first {
-				b = append(b, ',')
-			}
-			first = false
-			b = appendJSON(b, k)
-			b = append(b, ':')
-			b = appendJSON(b, v)
-		}
-		b = append(b, '}')
-	}
-	b = append(b, "]}\n"...)
-	return b
 }
 
 // appendJSON appends v as encoding/json.Marshal encodes it.
@@ -399,21 +405,18 @@ func refs(rs []model.LegalRef) string {
 	return strings.Join(parts, ";")
 }
 
-func unitRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
-	var out []map[string]any
+func unitRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
 	for _, u := range s.Units {
-		out = append(out, map[string]any{
+		emit(map[string]any{
 			"id": u.ID, "name": u.Name, "short_name": u.Short, "type": u.Type, "division_code": u.DivisionCode,
 			"parent": u.Parent, "address": u.Address, "phone": u.Phone, "supervise_phone": u.SupervisePhone,
 			"powers": len(u.Powers), "published": date(u.Published), "reviewed": date(u.Reviewed),
 			"url": url(permalink.Unit(u)),
 		})
 	}
-	return out
 }
 
-func powerRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
-	var out []map[string]any
+func powerRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
 	for _, u := range s.Units {
 		for _, p := range u.Powers {
 			risks, high := 0, 0
@@ -458,10 +461,9 @@ func powerRows(s *model.Site, an *bench.Analysis, url func(string) string) []map
 			if p.TimeLimit.PromisedDays > 0 {
 				row["promised_days"] = p.TimeLimit.PromisedDays
 			}
-			out = append(out, row)
+			emit(row)
 		}
 	}
-	return out
 }
 
 // tierFine returns the analysis of a tier, or a parse of its text when
@@ -494,8 +496,7 @@ func num(p *float64) any {
 	return *p
 }
 
-func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
-	var out []map[string]any
+func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
 	for _, u := range s.Units {
 		for _, b := range u.Benchmarks {
 			for vi := range b.Violations {
@@ -503,7 +504,7 @@ func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string) [
 				for i := range v.Tiers {
 					t := &v.Tiers[i]
 					tf := tierFine(an, t)
-					out = append(out, map[string]any{
+					emit(map[string]any{
 						"benchmark": b.ID, "title": b.Title, "unit": u.ID, "unit_name": u.Name, "issuer": b.Issuer, "doc_no": b.DocNo,
 						"effective": date(b.Effective), "expires": date(b.Expires), "violation_no": v.No, "violation": v.Name,
 						"penalty_basis": refs(v.PenaltyBasis), "tier": i + 1, "tier_label": t.Label, "tier_kind": t.Kind,
@@ -515,15 +516,13 @@ func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string) [
 			}
 		}
 	}
-	return out
 }
 
-func riskRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
-	var out []map[string]any
+func riskRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
 	for _, u := range s.Units {
 		for _, p := range u.Powers {
 			for _, r := range p.Risks {
-				out = append(out, map[string]any{"source": "事项", "unit": u.ID, "unit_name": u.Name, "item": p.Code, "item_name": p.Name,
+				emit(map[string]any{"source": "事项", "unit": u.ID, "unit_name": u.Name, "item": p.Code, "item_name": p.Name,
 					"step": r.Step, "risk": r.Description, "level": r.Level, "category": r.Category, "measures": strings.Join(r.Measures, "\n"),
 					"owner": r.Owner, "url": url(permalink.Power(p))})
 			}
@@ -531,7 +530,7 @@ func riskRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[
 		for _, f := range u.Flows {
 			for _, st := range f.Effective() {
 				for _, r := range st.Risks {
-					out = append(out, map[string]any{"source": "流程", "unit": u.ID, "unit_name": u.Name, "item": f.ID, "item_name": f.Name,
+					emit(map[string]any{"source": "流程", "unit": u.ID, "unit_name": u.Name, "item": f.ID, "item_name": f.Name,
 						"step": st.Name, "risk": r.Description, "level": r.Level, "category": r.Category, "measures": strings.Join(r.Measures, "\n"),
 						"owner": r.Owner, "url": url(permalink.Flow(f))})
 				}
@@ -539,21 +538,18 @@ func riskRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[
 		}
 		for _, c := range u.Risks {
 			for _, it := range c.Items {
-				out = append(out, map[string]any{"source": "防控目录", "unit": u.ID, "unit_name": u.Name, "item": strconv.Itoa(c.Year), "item_name": it.Object,
+				emit(map[string]any{"source": "防控目录", "unit": u.ID, "unit_name": u.Name, "item": strconv.Itoa(c.Year), "item_name": it.Object,
 					"step": it.ObjectType, "risk": it.Risk, "level": it.Level, "category": it.Category, "measures": strings.Join(it.Measures, "\n"),
 					"owner": it.Owner, "year": c.Year, "url": url(permalink.Risk(c))})
 			}
 		}
 	}
-	return out
 }
 
-func lawRows(s *model.Site, an *bench.Analysis, url func(string) string) []map[string]any {
-	var out []map[string]any
+func lawRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
 	for _, l := range s.Laws {
-		out = append(out, map[string]any{"id": l.ID, "title": l.Title, "short_title": l.Short, "level": l.Level, "status": l.Status,
+		emit(map[string]any{"id": l.ID, "title": l.Title, "short_title": l.Short, "level": l.Level, "status": l.Status,
 			"issuer": l.Issuer, "effective": date(l.Effective), "articles": len(l.Articles), "cited_by": len(l.CitedBy),
 			"url": url(permalink.Law(l))})
 	}
-	return out
 }
