@@ -323,9 +323,11 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 			record(e)
 			w.add(e)
 		}
+		// The open-data files are the largest (tens of megabytes each at
+		// 10,000 items): written one by one, only one is in memory.
 		r.EachDataFile(func(o render.Output) {
 			record(o)
-			w.add(o)
+			w.writeNow(o)
 		})
 	}
 	stages.end("site-wide")

@@ -369,13 +369,7 @@ func newPool(st *staging, n int) *pool {
 		go func() {
 			defer p.wg.Done()
 			for j := range jobs {
-				if err := p.write(j.Output); err != nil {
-					p.mu.Lock()
-					if p.err == nil {
-						p.err = err
-					}
-					p.mu.Unlock()
-				}
+				p.fail(p.write(j.Output))
 				if j.reuse && cap(j.Data) <= maxReused {
 					select {
 					case p.free <- j.Data[:0]:
@@ -415,6 +409,22 @@ func (p *pool) dir(d string) error {
 	p.dirs.Store(d, true)
 	return nil
 }
+
+// fail keeps err if it is the first error.
+func (p *pool) fail(err error) {
+	if err == nil {
+		return
+	}
+	p.mu.Lock()
+	if p.err == nil {
+		p.err = err
+	}
+	p.mu.Unlock()
+}
+
+// writeNow writes o at once, on the caller's goroutine, so that the caller
+// can drop a large file before making the next; an error is kept for wait.
+func (p *pool) writeNow(o render.Output) { p.fail(p.write(o)) }
 
 // add queues a file; data must not change afterwards.
 func (p *pool) add(o render.Output) { p.queue(job{Output: o}) }
