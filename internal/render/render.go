@@ -174,9 +174,8 @@ func (r *Renderer) Each(pages []Page, fn func(i int, o Output) error) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	r.fragMu.Lock()
-	r.frags, r.fragBytes = map[fragKey]template.HTML{}, 0
-	r.fragMu.Unlock()
+	r.resetMemo()
+	defer r.resetMemo() // the memo is one pass long; it need not outlive it
 	var (
 		wg       sync.WaitGroup
 		mu       sync.Mutex
@@ -221,6 +220,13 @@ func (r *Renderer) Each(pages []Page, fn func(i int, o Output) error) error {
 	close(next)
 	wg.Wait()
 	return firstErr
+}
+
+// resetMemo empties the cached func's memo.
+func (r *Renderer) resetMemo() {
+	r.fragMu.Lock()
+	r.frags, r.fragBytes = map[fragKey]template.HTML{}, 0
+	r.fragMu.Unlock()
 }
 
 // Extras returns the files that are not pages: the theme's assets and
