@@ -2,6 +2,7 @@ package opendata
 
 import (
 	"encoding/json"
+	"io"
 	"math"
 	"strings"
 	"testing"
@@ -21,11 +22,16 @@ func TestJSONEqualsEncodingJSON(t *testing.T) {
 		{"z": []string{"x"}, "a": int(math.MaxInt64)},
 		{},
 	}
-	e := newEncoder(d)
+	var files []File
+	create := func(p string) io.WriteCloser { return &memFile{path: p, out: &files} }
+	e := newEncoder(d, create("t.csv"), create("t.json"))
 	for _, r := range rows {
 		e.row(r)
 	}
-	_, got := e.files()
+	if err := e.close(); err != nil {
+		t.Fatal(err)
+	}
+	got := files[1].Data
 	clean := make([]map[string]any, len(rows))
 	for i, r := range rows {
 		m := map[string]any{}

@@ -19,9 +19,11 @@
 package opendata
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"math"
 	"slices"
 	"strconv"
@@ -180,23 +182,48 @@ type File struct {
 // site-relative path into the absolute URL written in the url columns.
 func Files(s *model.Site, an *bench.Analysis, url func(string) string) []File {
 	var out []File
-	Each(s, an, url, func(f File) { out = append(out, f) })
+	Write(s, an, url, func(p string) (io.WriteCloser, error) {
+		return &memFile{path: p, out: &out}, nil
+	})
 	return out
 }
 
-// Each computes the files [Files] returns one dataset at a time and hands
-// them to fn in the same order. Rows are encoded as they are made, so a
-// caller writing the files holds one dataset's two files in memory, not
-// its rows nor the other datasets.
-func Each(s *model.Site, an *bench.Analysis, url func(string) string, fn func(File)) {
+// memFile is a file of [Files]: closed, it joins the list.
+type memFile struct {
+	bytes.Buffer
+	path string
+	out  *[]File
+}
+
+func (f *memFile) Close() error {
+	*f.out = append(*f.out, File{f.path, f.Bytes()})
+	return nil
+}
+
+// Write writes the files [Files] returns, in the same order, each dataset
+// into its two files row by row as the rows are made: create makes a file,
+// and closing it ends the file. Neither the rows nor the files are held in
+// memory, so a province's open data (hundreds of megabytes) costs a few
+// buffers. It returns the first error of create, a write or a Close.
+func Write(s *model.Site, an *bench.Analysis, url func(string) string, create func(path string) (io.WriteCloser, error)) error {
 	for _, d := range Datasets() {
-		e := newEncoder(d)
-		d.rows(s, an, url, e.row)
-		csvData, jsonData := e.files()
 		csvPath, jsonPath := d.paths()
-		fn(File{csvPath, csvData})
-		fn(File{jsonPath, jsonData})
+		cf, err := create(csvPath)
+		if err != nil {
+			return err
+		}
+		jf, err := create(jsonPath)
+		if err != nil {
+			cf.Close()
+			return err
+		}
+		e := newEncoder(d, cf, jf)
+		d.rows(s, an, url, e.row)
+		if err := e.close(); err != nil {
+			return err
+		}
 	}
+	return nil
 }
 
 // Paths returns the paths of the files [Files] returns, in the same
@@ -229,20 +256,23 @@ type encoder struct {
 	sorted   []string // the columns in byte order: the keys of a JSON row
 	columns  []string
 	rec      []string
-	csvBuf   *bytes.Buffer
+	csvFile  io.WriteCloser
 	csv      *csv.Writer
-	json     []byte
+	jsonFile io.WriteCloser
+	json     *bufio.Writer
+	b        []byte // a JSON row
 	jsonRows int
 }
 
-func newEncoder(d Dataset) *encoder {
-	e := &encoder{csvBuf: &bytes.Buffer{}, rec: make([]string, len(d.Columns))}
+func newEncoder(d Dataset, csvFile, jsonFile io.WriteCloser) *encoder {
+	e := &encoder{csvFile: csvFile, jsonFile: jsonFile, rec: make([]string, len(d.Columns))}
 	for _, c := range d.Columns {
 		e.columns = append(e.columns, c.Name)
 	}
 	e.sorted = slices.Sorted(slices.Values(e.columns))
-	e.csvBuf.WriteString("\ufeff")
-	e.csv = csv.NewWriter(e.csvBuf)
+	bw := bufio.NewWriterSize(csvFile, 64<<10)
+	bw.WriteString("\ufeff")
+	e.csv = csv.NewWriter(bw)
 	e.csv.UseCRLF = true
 	e.csv.Write(e.columns)
 	b := append([]byte(nil), `{"dataset":`...)
@@ -256,7 +286,8 @@ func newEncoder(d Dataset) *encoder {
 		}
 		b = appendJSON(b, c)
 	}
-	e.json = append(b, `],"rows":[`...)
+	e.json = bufio.NewWriterSize(jsonFile, 64<<10)
+	e.json.Write(append(b, `],"rows":[`...))
 	return e
 }
 
@@ -267,7 +298,7 @@ func (e *encoder) row(r map[string]any) {
 	}
 	e.csv.Write(e.rec)
 
-	b := e.json
+	b := e.b[:0]
 	if e.jsonRows > 0 {
 		b = append(b, ',')
 	}
@@ -287,13 +318,26 @@ func (e *encoder) row(r map[string]any) {
 		b = append(b, ':')
 		b = appendJSON(b, v)
 	}
-	e.json = append(b, '}')
+	e.b = append(b, '}')
+	e.json.Write(e.b)
 }
 
-// files ends both files and returns them.
-func (e *encoder) files() (csvData, jsonData []byte) {
+// close ends and closes both files, returning the first error of a write
+// (buffered writers keep it) or a Close.
+func (e *encoder) close() error {
 	e.csv.Flush()
-	return e.csvBuf.Bytes(), append(e.json, "]}\n"...)
+	err := e.csv.Error()
+	e.json.WriteString("]}\n")
+	if ferr := e.json.Flush(); err == nil {
+		err = ferr
+	}
+	if cerr := e.csvFile.Close(); err == nil {
+		err = cerr
+	}
+	if cerr := e.jsonFile.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func cell(v any) string {

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
 	"net/url"
 	"reflect"
@@ -248,18 +249,21 @@ func (r *Renderer) PageExtras(pages []Page) []Output {
 // pages, as it does the search index.
 func (r *Renderer) DataFiles() []Output {
 	var outs []Output
-	r.EachDataFile(func(o Output) { outs = append(outs, o) })
+	for _, f := range opendata.Files(r.site, r.bench, r.absURL) {
+		outs = append(outs, Output{Path: f.Path, Data: f.Data})
+	}
 	return outs
 }
 
-// EachDataFile hands the open-data files to fn one at a time, in the order
-// of DataFiles, computing each dataset only when the previous one was
-// handed over.
-func (r *Renderer) EachDataFile(fn func(Output)) {
-	opendata.Each(r.site, r.bench, func(p string) string { return r.baseURL + escapePath(p) }, func(f opendata.File) {
-		fn(Output{Path: f.Path, Data: f.Data})
-	})
+// WriteDataFiles writes the files of DataFiles, in the same order, row by
+// row into the files create makes (see [opendata.Write]): a province's
+// open data is hundreds of megabytes, which need not be in memory.
+func (r *Renderer) WriteDataFiles(create func(path string) (io.WriteCloser, error)) error {
+	return opendata.Write(r.site, r.bench, r.absURL, create)
 }
+
+// absURL is the absolute URL of a site path.
+func (r *Renderer) absURL(p string) string { return r.baseURL + escapePath(p) }
 
 // Assets are the theme's asset files.
 func (r *Renderer) Assets() []Output {

@@ -17,6 +17,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
+	"io"
 	"io/fs"
 	"sort"
 	"strings"
@@ -285,12 +286,15 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	res.Pages = len(pages)
 	var mu sync.Mutex
 	sums := make([]render.Output, 0, len(pages)+len(p.search)+64) // path and hash only, for the manifest
+	recordSum := func(p string, sum []byte, n int64) {
+		mu.Lock()
+		sums = append(sums, render.Output{Path: p, Data: sum})
+		res.Bytes += n
+		mu.Unlock()
+	}
 	record := func(o render.Output) {
 		sum := sha256.Sum256(o.Data)
-		mu.Lock()
-		sums = append(sums, render.Output{Path: o.Path, Data: sum[:]})
-		res.Bytes += int64(len(o.Data))
-		mu.Unlock()
+		recordSum(o.Path, sum[:], int64(len(o.Data)))
 	}
 	// Files are handed to the writers as soon as they exist and dropped
 	// once written: the search index, fed from its own goroutine so that
@@ -324,10 +328,9 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 			w.add(e)
 		}
 		// The open-data files are the largest (tens of megabytes each at
-		// 10,000 items): written one by one, only one is in memory.
-		r.EachDataFile(func(o render.Output) {
-			record(o)
-			w.writeNow(o)
+		// 10,000 items): they go to disk row by row.
+		err = r.WriteDataFiles(func(p string) (io.WriteCloser, error) {
+			return w.create(p, func(sum []byte, n int64) { recordSum(p, sum, n) })
 		})
 	}
 	stages.end("site-wide")

@@ -1,8 +1,10 @@
 package site
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"hash/fnv"
 	"io/fs"
 	"os"
@@ -121,19 +123,66 @@ func (st *staging) write(p string, data []byte) error {
 		return err
 	}
 	name := filepath.Join(st.dir, filepath.FromSlash(p))
-	err := writeFile(name, data)
-	if err != nil && st.reused {
-		// The spare has a folder or a link where this build has a file, or
-		// a file someone made read-only.
-		if errors.Is(err, unix.EISDIR) || errors.Is(err, unix.ELOOP) || errors.Is(err, unix.EACCES) {
-			os.RemoveAll(name)
-			err = writeFile(name, data)
-		}
-	}
+	err := st.retry(name, func() error { return writeFile(name, data) })
 	if err != nil {
 		return fmt.Errorf("write: %w", err)
 	}
 	st.record(p)
+	return nil
+}
+
+// retry calls f, and when the spare has a folder or a link where this
+// build has a file, or a file someone made read-only, removes it and
+// calls f again.
+func (st *staging) retry(name string, f func() error) error {
+	err := f()
+	if err != nil && st.reused && (errors.Is(err, unix.EISDIR) || errors.Is(err, unix.ELOOP) || errors.Is(err, unix.EACCES)) {
+		os.RemoveAll(name)
+		err = f()
+	}
+	return err
+}
+
+// stream is a file of the staging directory written piece by piece; Close
+// ends it and hands its size and SHA-256 to done.
+type stream struct {
+	fd   int
+	name string
+	hash hash.Hash
+	n    int64
+	done func(sum []byte, n int64)
+}
+
+// create opens the file p (slash-separated, its folder made already) for
+// a stream; safe for concurrent use.
+func (st *staging) create(p string, done func(sum []byte, n int64)) (*stream, error) {
+	if err := checkPath(p); err != nil {
+		return nil, err
+	}
+	name := filepath.Join(st.dir, filepath.FromSlash(p))
+	var fd int
+	err := st.retry(name, func() (err error) { fd, err = openFile(name); return err })
+	if err != nil {
+		return nil, fmt.Errorf("write: %w", err)
+	}
+	st.record(p)
+	return &stream{fd: fd, name: name, hash: sha256.New(), done: done}, nil
+}
+
+func (s *stream) Write(b []byte) (int, error) {
+	if err := writeAll(s.fd, s.name, b); err != nil {
+		return 0, fmt.Errorf("write: %w", err)
+	}
+	s.hash.Write(b)
+	s.n += int64(len(b))
+	return len(b), nil
+}
+
+func (s *stream) Close() error {
+	if err := unix.Close(s.fd); err != nil {
+		return fmt.Errorf("write: %w", &os.PathError{Op: "close", Path: s.name, Err: err})
+	}
+	s.done(s.hash.Sum(nil), s.n)
 	return nil
 }
 
@@ -192,27 +241,44 @@ func (st *staging) prune() error {
 // runtime's poller (four more calls per file, all failing on a regular
 // file), which a build pays tens of thousands of times.
 func writeFile(name string, data []byte) error {
+	fd, err := openFile(name)
+	if err != nil {
+		return err
+	}
+	if err := writeAll(fd, name, data); err != nil {
+		unix.Close(fd)
+		return err
+	}
+	if err := unix.Close(fd); err != nil {
+		return &os.PathError{Op: "close", Path: name, Err: err}
+	}
+	return nil
+}
+
+// openFile creates or truncates name for writing, never through a link.
+func openFile(name string) (int, error) {
 	var fd int
 	err := ignoringEINTR(func() (err error) {
 		fd, err = unix.Open(name, unix.O_WRONLY|unix.O_CREAT|unix.O_TRUNC|unix.O_CLOEXEC|unix.O_NOFOLLOW, 0o644)
 		return err
 	})
 	if err != nil {
-		return &os.PathError{Op: "open", Path: name, Err: err}
+		return -1, &os.PathError{Op: "open", Path: name, Err: err}
 	}
+	return fd, nil
+}
+
+// writeAll writes data to fd, the file name.
+func writeAll(fd int, name string, data []byte) error {
 	for len(data) > 0 {
 		n, err := unix.Write(fd, data)
 		if err == unix.EINTR {
 			continue
 		}
 		if err != nil {
-			unix.Close(fd)
 			return &os.PathError{Op: "write", Path: name, Err: err}
 		}
 		data = data[n:]
-	}
-	if err := unix.Close(fd); err != nil {
-		return &os.PathError{Op: "close", Path: name, Err: err}
 	}
 	return nil
 }
@@ -422,9 +488,17 @@ func (p *pool) fail(err error) {
 	p.mu.Unlock()
 }
 
-// writeNow writes o at once, on the caller's goroutine, so that the caller
-// can drop a large file before making the next; an error is kept for wait.
-func (p *pool) writeNow(o render.Output) { p.fail(p.write(o)) }
+// create opens the file p for writing piece by piece (see staging.create),
+// making its folder first.
+func (p *pool) create(o string, done func(sum []byte, n int64)) (*stream, error) {
+	if err := checkPath(o); err != nil {
+		return nil, err
+	}
+	if err := p.dir(path.Dir(o)); err != nil {
+		return nil, err
+	}
+	return p.st.create(o, done)
+}
 
 // add queues a file; data must not change afterwards.
 func (p *pool) add(o render.Output) { p.queue(job{Output: o}) }
