@@ -57,7 +57,7 @@ func (r *Renderer) Funcs() template.FuncMap {
 	link := func(p string) string { return r.base + escapePath(p) }
 	return template.FuncMap{
 		"url":           link,
-		"abs":           func(p string) string { return r.baseURL + escapePath(p) },
+		"abs":           r.absURL,
 		"powerURL":      func(p *model.Power) string { return link(permalink.Power(p)) },
 		"unitURL":       func(u *model.Unit) string { return link(permalink.Unit(u)) },
 		"flowURL":       func(f *model.Flow) string { return link(permalink.Flow(f)) },

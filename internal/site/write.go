@@ -488,16 +488,16 @@ func (p *pool) fail(err error) {
 	p.mu.Unlock()
 }
 
-// create opens the file p for writing piece by piece (see staging.create),
+// create opens file for writing piece by piece (see staging.create),
 // making its folder first.
-func (p *pool) create(o string, done func(sum []byte, n int64)) (*stream, error) {
-	if err := checkPath(o); err != nil {
+func (p *pool) create(file string, done func(sum []byte, n int64)) (*stream, error) {
+	if err := checkPath(file); err != nil {
 		return nil, err
 	}
-	if err := p.dir(path.Dir(o)); err != nil {
+	if err := p.dir(path.Dir(file)); err != nil {
 		return nil, err
 	}
-	return p.st.create(o, done)
+	return p.st.create(file, done)
 }
 
 // add queues a file; data must not change afterwards.
