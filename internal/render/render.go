@@ -51,6 +51,9 @@ type Options struct {
 	// History is the content's revision history; nil or unavailable omits
 	// the revision sections, snapshot pages and annual pages.
 	History *history.History
+	// Interpret runs the templates in html/template alone instead of
+	// compiling them (theme.Theme.Interpret): the same pages, slower.
+	Interpret bool
 }
 
 // Output is one file of the built site.
@@ -386,25 +389,19 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	if err != nil {
 		return nil, err
 	}
+	th.Interpret = opt.Interpret
 	r.theme = th
 	return r, nil
 }
 
 func (r *Renderer) execute(buf *bytes.Buffer, p Page) error {
-	t, err := r.theme.Template(p.Layout)
-	if err != nil {
-		return err
-	}
 	v := p.View
 	if f, ok := v.Main.(lazy); ok {
 		c := *v
 		c.Main = f()
 		v = &c
 	}
-	if t.Lookup("document") != nil { // a layout with its own frame (print pages)
-		return t.ExecuteTemplate(buf, "document", v)
-	}
-	return t.ExecuteTemplate(buf, "base.html", v)
+	return r.theme.Execute(buf, p.Layout, v)
 }
 
 func (r *Renderer) markdown(src string) template.HTML { return r.markdownShift(1, src) }

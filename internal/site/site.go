@@ -57,6 +57,9 @@ type Options struct {
 	NoSpare bool
 	// Progress, when set, is called as each stage of a build ends.
 	Progress func(Stage)
+	// Interpret runs the theme's templates in html/template alone
+	// (render.Options.Interpret); for comparing outputs.
+	Interpret bool
 }
 
 // Stage is one step of a build and how long it took: "load" (read, link
@@ -157,7 +160,7 @@ func analyze(s *model.Site, loadDiags diag.List, loc *load.Locator, memo *fine.M
 
 func newRenderer(s *model.Site, d *Derived, opt Options) (*render.Renderer, error) {
 	return render.New(s, render.Options{BaseURL: opt.BaseURL, Theme: theme.Overlay(opt.Theme, themes.Default()),
-		Coverage: d.Coverage, Bench: d.Bench, History: d.History, SearchEntry: d.SearchEntry})
+		Coverage: d.Coverage, Bench: d.Bench, History: d.History, SearchEntry: d.SearchEntry, Interpret: opt.Interpret})
 }
 
 // buildSearch indexes the site for search (unless opt.NoSearch) and

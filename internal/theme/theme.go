@@ -29,6 +29,12 @@
 // from the default theme embedded in the binary. Lookup order: DIR, then the
 // default theme.
 //
+// # Execution
+//
+// Page layouts run through [tmplexec]: after html/template has escaped
+// a layout (on its first page), its templates are compiled, which renders
+// the rest of the pages several times faster with the same output.
+//
 // # Template functions
 //
 // The functions available to templates are documented on render.Funcs, which
@@ -37,6 +43,7 @@
 package theme
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"html/template"
@@ -45,6 +52,8 @@ import (
 	"path"
 	"sort"
 	"strings"
+
+	"sunlight/internal/tmplexec"
 )
 
 // Overlay returns a file system that serves files from top when it has
@@ -90,9 +99,20 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 
 // Theme is a parsed theme.
 type Theme struct {
-	pages    map[string]*template.Template
+	pages    map[string]*page
 	partials *template.Template // base.html and the partials, for Partial
 	Assets   []Asset
+	// Interpret runs the page layouts in html/template alone, without
+	// compiling them: slower, and the reference the compiled execution is
+	// tested against.
+	Interpret bool
+}
+
+// page is a page layout's template set (base.html, the partials and the
+// layout) and its compiled execution.
+type page struct {
+	t    *template.Template
+	exec *tmplexec.Set
 }
 
 // Asset is a static file of the theme.
@@ -145,7 +165,7 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Theme, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	th := &Theme{pages: map[string]*template.Template{}, partials: shared}
+	th := &Theme{pages: map[string]*page{}, partials: shared}
 	for _, name := range pageFiles {
 		b, err := fs.ReadFile(fsys, "layouts/"+name)
 		if err != nil {
@@ -158,7 +178,7 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Theme, error) {
 		if _, err := t.New(name).Parse(string(b)); err != nil {
 			return nil, fmt.Errorf("theme: layouts/%s: %w", name, err)
 		}
-		th.pages[strings.TrimSuffix(name, ".html")] = t
+		th.pages[strings.TrimSuffix(name, ".html")] = &page{t, tmplexec.New(t, funcs)}
 	}
 	err = fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -189,12 +209,20 @@ func (t *Theme) Partial(w io.Writer, name string, data any) error {
 // Has reports whether the theme has a page layout.
 func (t *Theme) Has(page string) bool { return t.pages[page] != nil }
 
-// Template returns the template set for a page layout ("power", "unit", …);
-// execute it by name "base.html".
-func (t *Theme) Template(page string) (*template.Template, error) {
-	tp := t.pages[page]
-	if tp == nil {
-		return nil, fmt.Errorf("theme: layouts/%s.html is missing", page)
+// Execute appends the page layout page ("power", "unit", …) applied to
+// data to buf: base.html's frame around the layout's "content", or the
+// layout's own "document".
+func (t *Theme) Execute(buf *bytes.Buffer, page string, data any) error {
+	p := t.pages[page]
+	if p == nil {
+		return fmt.Errorf("theme: layouts/%s.html is missing", page)
 	}
-	return tp, nil
+	name := "base.html"
+	if p.t.Lookup("document") != nil { // a layout with its own frame (print pages)
+		name = "document"
+	}
+	if t.Interpret {
+		return p.t.ExecuteTemplate(buf, name, data)
+	}
+	return p.exec.Execute(buf, name, data)
 }

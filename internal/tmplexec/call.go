@@ -1,0 +1,235 @@
+package tmplexec
+
+import (
+	"fmt"
+	"html/template"
+	"reflect"
+	"text/template/parse"
+)
+
+func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
+
+// call compiles a function call: html/template's escapers and
+// text/template's builtins run without reflection, the site's functions
+// through reflect.Value.Call as in text/template (the escaping function
+// first, then the site's, then the builtins, as text/template looks
+// them up).
+func (c *compiler) call(name string, args []parse.Node, hasFinal bool) cmdFn {
+	if e, ok := escaperNamed(name); ok {
+		return c.escaperCall(e, args, hasFinal)
+	}
+	if fn, ok := c.funcs[name]; ok {
+		return c.funcCall(name, reflect.ValueOf(fn), args, hasFinal)
+	}
+	return c.builtinCall(name, args, hasFinal)
+}
+
+func (c *compiler) escaperCall(e escaper, args []parse.Node, hasFinal bool) cmdFn {
+	vals := make([]valueFn, len(args))
+	for i, a := range args {
+		vals[i] = c.arg(a, anyType)
+	}
+	if len(vals) == 0 && hasFinal {
+		return func(_ *state, _, final reflect.Value) reflect.Value {
+			return reflect.ValueOf(e.apply(final))
+		}
+	}
+	return func(s *state, dot, final reflect.Value) reflect.Value {
+		in := make([]any, 0, len(vals)+1)
+		for _, v := range vals {
+			in = append(in, anyArg(v(s, dot)))
+		}
+		if hasFinal {
+			in = append(in, anyArg(validateType(final, anyType)))
+		}
+		out, ok := e.typed(in)
+		if !ok {
+			fail("typed content this package does not escape")
+		}
+		return reflect.ValueOf(out)
+	}
+}
+
+// funcCall compiles a call of one of the site's functions.
+func (c *compiler) funcCall(name string, fn reflect.Value, args []parse.Node, hasFinal bool) cmdFn {
+	typ := fn.Type()
+	numIn, paramType, err := signature(typ, len(args), hasFinal)
+	if err != "" {
+		refuse("%s: %s", name, err)
+	}
+	vals := make([]valueFn, len(args))
+	for i, a := range args {
+		vals[i] = c.arg(a, paramType(i))
+	}
+	var finalType reflect.Type
+	if hasFinal {
+		finalType = paramType(numIn - 1)
+	}
+	if f, ok := fn.Interface().(func(string) string); ok && numIn == 1 {
+		arg := func(s *state, dot, final reflect.Value) reflect.Value {
+			if hasFinal {
+				return validateType(final, finalType)
+			}
+			return vals[0](s, dot)
+		}
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			return reflect.ValueOf(f(arg(s, dot, final).String()))
+		}
+	}
+	return func(s *state, dot, final reflect.Value) reflect.Value {
+		argv := make([]reflect.Value, numIn)
+		for i, v := range vals {
+			argv[i] = v(s, dot)
+		}
+		if hasFinal {
+			argv[numIn-1] = validateType(final, finalType)
+		}
+		for i := range argv {
+			if paramType(i) == reflectValueType { // the function wants the reflect.Value itself
+				argv[i] = reflect.ValueOf(argv[i])
+			}
+		}
+		out := fn.Call(argv)
+		if len(out) == 2 && !out[1].IsNil() {
+			fail("error calling " + name)
+		}
+		return unwrapValue(out[0])
+	}
+}
+
+// builtinCall compiles a call of one of text/template's builtins. Their
+// parameters are reflect.Values, so every argument is passed as it is.
+func (c *compiler) builtinCall(name string, args []parse.Node, hasFinal bool) cmdFn {
+	vals := make([]valueFn, len(args))
+	for i, a := range args {
+		vals[i] = c.arg(a, reflectValueType)
+	}
+	if hasFinal {
+		vals = append(vals, func(s *state, _ reflect.Value) reflect.Value { return s.final })
+	}
+	n := len(vals)
+	arity := func(min, max int) {
+		if n < min || max >= 0 && n > max {
+			refuse("wrong number of args for %s", name)
+		}
+	}
+	// withFinal makes the pipeline's previous value available to the
+	// argument that stands for it.
+	withFinal := func(f valueFn) cmdFn {
+		if !hasFinal {
+			return func(s *state, dot, _ reflect.Value) reflect.Value { return f(s, dot) }
+		}
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			saved := s.final
+			s.final = final
+			v := f(s, dot)
+			s.final = saved
+			return v
+		}
+	}
+	switch name {
+	case "and", "or":
+		arity(1, -1)
+		or := name == "or"
+		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
+			var v reflect.Value
+			for _, a := range vals {
+				v = a(s, dot)
+				if truth(v) == or {
+					return v
+				}
+			}
+			return v
+		})
+	case "not":
+		arity(1, 1)
+		a := vals[0]
+		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
+			return reflect.ValueOf(!truth(a(s, dot)))
+		})
+	case "eq":
+		arity(1, -1)
+		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
+			a := vals[0](s, dot)
+			if n == 2 {
+				return boolResult(eq(a, vals[1](s, dot)))
+			}
+			rest := make([]reflect.Value, n-1)
+			for i, v := range vals[1:] {
+				rest[i] = v(s, dot)
+			}
+			return boolResult(eq(a, rest...))
+		})
+	case "ne", "lt", "le", "gt", "ge":
+		arity(2, 2)
+		cmp := map[string]func(a, b reflect.Value) (bool, error){"ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge}[name]
+		a, b := vals[0], vals[1]
+		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
+			return boolResult(cmp(a(s, dot), b(s, dot)))
+		})
+	case "len":
+		arity(1, 1)
+		a := vals[0]
+		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
+			l, err := length(a(s, dot))
+			if err != nil {
+				fail(err.Error())
+			}
+			return reflect.ValueOf(l)
+		})
+	case "index":
+		arity(1, -1)
+		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
+			idx := make([]reflect.Value, n-1)
+			for i, v := range vals[1:] {
+				idx[i] = v(s, dot)
+			}
+			v, err := index(vals[0](s, dot), idx...)
+			if err != nil {
+				fail(err.Error())
+			}
+			return v
+		})
+	case "print", "printf", "println", "html", "js", "urlquery":
+		fn := map[string]any{"print": fmt.Sprint, "printf": fmt.Sprintf, "println": fmt.Sprintln,
+			"html": template.HTMLEscaper, "js": template.JSEscaper, "urlquery": template.URLQueryEscaper}[name]
+		return c.funcCall(name, reflect.ValueOf(fn), args, hasFinal)
+	}
+	refuse("function %q", name)
+	return nil
+}
+
+// signature checks a call of a function of type typ with nargs arguments
+// (and the pipeline's final value) as evalCall does, and returns how many
+// it gets and the type of each parameter; err says what is wrong.
+func signature(typ reflect.Type, nargs int, hasFinal bool) (numIn int, param func(i int) reflect.Type, err string) {
+	numIn = nargs
+	if hasFinal {
+		numIn++
+	}
+	numFixed := nargs
+	if typ.IsVariadic() {
+		numFixed = typ.NumIn() - 1
+		if numIn < numFixed {
+			return 0, nil, "wrong number of args"
+		}
+	} else if numIn != typ.NumIn() {
+		return 0, nil, "wrong number of args"
+	}
+	if !goodFunc(typ) {
+		return 0, nil, "can't be called from a template"
+	}
+	return numIn, func(i int) reflect.Type {
+		if typ.IsVariadic() && i >= numFixed {
+			return typ.In(typ.NumIn() - 1).Elem()
+		}
+		return typ.In(i)
+	}, ""
+}
+
+func boolResult(b bool, err error) reflect.Value {
+	if err != nil {
+		fail(err.Error())
+	}
+	return reflect.ValueOf(b)
+}
