@@ -343,7 +343,7 @@ func (r *Renderer) cached(name string, data any) (template.HTML, error) {
 	if ok {
 		return h, nil
 	}
-	var b strings.Builder
+	var b bytes.Buffer
 	if err := r.theme.Partial(&b, name, data); err != nil {
 		return "", err
 	}

@@ -47,7 +47,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io"
 	"io/fs"
 	"path"
 	"sort"
@@ -99,9 +98,10 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 
 // Theme is a parsed theme.
 type Theme struct {
-	pages    map[string]*page
-	partials *template.Template // base.html and the partials, for Partial
-	Assets   []Asset
+	pages        map[string]*page
+	partials     *template.Template // base.html and the partials, for Partial
+	partialsExec *tmplexec.Set
+	Assets       []Asset
 	// Interpret runs the page layouts in html/template alone, without
 	// compiling them: slower, and the reference the compiled execution is
 	// tested against.
@@ -165,7 +165,7 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Theme, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	th := &Theme{pages: map[string]*page{}, partials: shared}
+	th := &Theme{pages: map[string]*page{}, partials: shared, partialsExec: tmplexec.New(shared, funcs)}
 	for _, name := range pageFiles {
 		b, err := fs.ReadFile(fsys, "layouts/"+name)
 		if err != nil {
@@ -197,13 +197,17 @@ func Load(fsys fs.FS, funcs template.FuncMap) (*Theme, error) {
 	return th, nil
 }
 
-// Partial executes the template name defined in base.html or a partial
-// (not a layout's own definitions) with data, in HTML text context.
-func (t *Theme) Partial(w io.Writer, name string, data any) error {
+// Partial appends the template name defined in base.html or a partial
+// (not a layout's own definitions) applied to data to buf, in HTML text
+// context.
+func (t *Theme) Partial(buf *bytes.Buffer, name string, data any) error {
 	if t.partials.Lookup(name) == nil {
 		return fmt.Errorf("theme: no partial %q", name)
 	}
-	return t.partials.ExecuteTemplate(w, name, data)
+	if t.Interpret {
+		return t.partials.ExecuteTemplate(buf, name, data)
+	}
+	return t.partialsExec.Execute(buf, name, data)
 }
 
 // Has reports whether the theme has a page layout.
