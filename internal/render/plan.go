@@ -366,6 +366,12 @@ func (r *Renderer) Plan() []Page {
 			for i, entries := range chunks {
 				part := *p
 				part.Entries = entries
+				if i > 0 {
+					// The differences name every unit: they are listed on
+					// the first page only (its chart too), or each page
+					// would grow with the units of all the others.
+					part.Notes = nil
+				}
 				title, crumbs := p.ShortTitle()+" 各单位裁量基准比较", []Crumb{home(), {"裁量基准", permalink.Benchmarks}, {"比较", permalink.Compare}}
 				if i > 0 {
 					title += "(第" + strconv.Itoa(i+1) + "页)"

@@ -99,4 +99,19 @@ func TestLongListsArePaginated(t *testing.T) {
 	if strings.Contains(second, notes) || !strings.Contains(second, `各处差异见<a href="/compare/daqi-wuran-fangzhi-fa-119-1/">第 1 页</a>`) {
 		t.Error("compare/daqi-wuran-fangzhi-fa-119-1/2/: differences repeated, or no link to them on page 1")
 	}
+	// Nor does the range chart's text alternative repeat them.
+	desc := regexp.MustCompile(`<desc id="[^"]*">([^<]*)</desc>`)
+	m1, m2 := desc.FindStringSubmatch(first), desc.FindStringSubmatch(second)
+	if m1 == nil || m2 == nil {
+		t.Fatal("compare/daqi-wuran-fangzhi-fa-119-1/: no range chart description on pages 1 and 2")
+	}
+	for _, note := range regexp.MustCompile(`<li>([^<]*)</li>`).FindAllStringSubmatch(first[strings.Index(first, notes):], 3) {
+		short := string([]rune(note[1])[:min(30, len([]rune(note[1])))]) + "…"
+		if !strings.Contains(m1[1], note[1]) {
+			t.Errorf("page 1's chart description lacks the difference %q", short)
+		}
+		if strings.Contains(m2[1], note[1]) {
+			t.Errorf("page 2's chart description repeats the difference %q, which names every unit", short)
+		}
+	}
 }
