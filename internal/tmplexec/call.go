@@ -7,8 +7,6 @@ import (
 	"text/template/parse"
 )
 
-func sprintf(format string, args ...any) string { return fmt.Sprintf(format, args...) }
-
 // call compiles a function call: html/template's escapers and
 // text/template's builtins run without reflection, the site's functions
 // through reflect.Value.Call as in text/template (the escaping function
@@ -80,14 +78,12 @@ func (c *compiler) funcCall(name string, fn reflect.Value, args []parse.Node, ha
 		argv := make([]reflect.Value, numIn)
 		for i, v := range vals {
 			argv[i] = v(s, dot)
-		}
-		if hasFinal {
-			argv[numIn-1] = validateType(final, finalType)
-		}
-		for i := range argv {
 			if paramType(i) == reflectValueType { // the function wants the reflect.Value itself
 				argv[i] = reflect.ValueOf(argv[i])
 			}
+		}
+		if hasFinal {
+			argv[numIn-1] = validateType(final, finalType) // wraps a reflect.Value itself
 		}
 		out := fn.Call(argv)
 		if len(out) == 2 && !out[1].IsNil() {

@@ -1,6 +1,7 @@
 package tmplexec
 
 import (
+	"fmt"
 	"html/template"
 	"reflect"
 	"strings"
@@ -15,7 +16,7 @@ import (
 type unsupported struct{ reason string }
 
 func refuse(format string, args ...any) {
-	panic(unsupported{strings.TrimSpace(sprintf(format, args...))})
+	panic(unsupported{fmt.Sprintf(format, args...)})
 }
 
 type (

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -40,6 +41,7 @@ func testFuncs() template.FuncMap {
 		"bold":   func(s string) template.HTML { return template.HTML("<b>" + s + "</b>") },
 		"pair":   func(a string, rest ...any) string { return fmt.Sprint(a, rest) },
 		"lvl":    func(s string) level { return level(s) },
+		"kind":   func(v reflect.Value) string { return v.Kind().String() },
 		"dict": func(kv ...any) map[string]any {
 			m := map[string]any{}
 			for i := 0; i+1 < len(kv); i += 2 {
@@ -118,6 +120,7 @@ func TestSameOutputAsHTMLTemplate(t *testing.T) {
 		{"function error", `{{fails}}`, true, true},
 		{"function panic", `a{{panics}}b`, true, true},
 		{"dict", `{{with dict "a" 1 "b" .Str}}{{.a}}{{.b}}{{end}}`, true, false},
+		{"reflect.Value parameter", `{{kind .Item.Count}} {{kind .Missing}} {{.Str | kind}} {{.Missing | kind}} {{kind 1.5}} {{kind nil}}`, true, false},
 		{"print family", `{{print 1 "a" .Nil}} {{println .Str}} {{printf "%v-%v" .Zero .Str}}`, true, false},
 		{"numbers", `{{1.5}} {{0x10}} {{'a'}} {{1e3}} {{-2}}`, true, false},
 		{"break", `{{range .Item.Tags}}{{.}}{{break}}{{end}}`, false, false},
