@@ -9,9 +9,10 @@ import (
 )
 
 // The compiler turns the escaped parse trees into closures. Anything it
-// does not handle (break and continue, method calls with arguments, the
-// call and slice builtins, escapers for JavaScript or CSS, …) panics with
-// unsupported, and the template then always runs in html/template.
+// does not handle (break and continue, the call and slice builtins,
+// escapers for JavaScript, CSS or unquoted attributes, templates that
+// html/template derived for another context, …) panics with unsupported,
+// and the template then always runs in html/template.
 
 type unsupported struct{ reason string }
 

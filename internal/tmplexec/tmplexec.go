@@ -16,12 +16,12 @@
 // html/template, which escapes it (and reports escaping errors); only then
 // is the escaped tree compiled. A template using something the compiler
 // does not handle (break and continue, the call and slice builtins,
-// JavaScript and CSS contexts, method calls with arguments, …) is left to
-// html/template entirely. And whenever a compiled execution meets
-// anything unusual at run time — an error, a panic in a function, a value
-// the fast path does not know how to print — its output is discarded and
-// html/template runs the template again, so errors read exactly as
-// html/template words them.
+// JavaScript, CSS and unquoted-attribute contexts, …) is left to
+// html/template entirely; [Set.Compiled] says why. And whenever a
+// compiled execution meets anything unusual at run time (an error, a
+// panic in a function, typed HTML in an attribute) its output is
+// discarded and html/template runs the template again, so errors read
+// exactly as html/template words them.
 package tmplexec
 
 import (
