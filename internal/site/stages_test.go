@@ -135,7 +135,7 @@ func BenchmarkStages(b *testing.B) {
 			bench.Analyze(s, loc)
 		}
 	})
-	b.Run("render", func(b *testing.B) {
+	renderAll := func(b *testing.B, opt render.Options) {
 		for b.Loop() {
 			r, err := render.New(s, opt)
 			if err != nil {
@@ -147,6 +147,14 @@ func BenchmarkStages(b *testing.B) {
 			}
 			b.ReportMetric(float64(n.Load()), "pages")
 		}
+	}
+	b.Run("render", func(b *testing.B) { renderAll(b, opt) })
+	// The same pages with the templates run by html/template alone, not
+	// compiled (package tmplexec): the gain of compiling them, side by side.
+	b.Run("render-html-template", func(b *testing.B) {
+		interpreted := opt
+		interpreted.Interpret = true
+		renderAll(b, interpreted)
 	})
 	b.Run("flowcharts", func(b *testing.B) {
 		for b.Loop() {
