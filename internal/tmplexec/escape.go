@@ -162,9 +162,24 @@ func htmlEscape(s string) string { return htmlReplace(s, false) }
 func htmlNormalize(s string) string { return htmlReplace(s, true) }
 
 func htmlReplace(s string, norm bool) string {
+	// Most text has nothing to replace: look for each byte with
+	// strings.IndexByte (vectorised), narrowing to the first found, before
+	// going byte by byte from there.
+	first := len(s)
+	for _, c := range []byte{'<', '>', '"', '\'', '+', 0, '&'} {
+		if c == '&' && norm {
+			continue
+		}
+		if i := strings.IndexByte(s[:first], c); i >= 0 {
+			first = i
+		}
+	}
+	if first == len(s) {
+		return s
+	}
 	var b strings.Builder
 	written := 0
-	for i := 0; i < len(s); i++ {
+	for i := first; i < len(s); i++ {
 		var repl string
 		switch s[i] {
 		case 0:

@@ -184,3 +184,34 @@ func TestAppendsToBuffer(t *testing.T) {
 		t.Fatalf("buffer after a handed-back run = %q: the compiled run's output must be discarded", buf.String())
 	}
 }
+
+// TestEscapingMatchesHTMLTemplate escapes awkward strings in each context
+// the compiler handles and wants html/template's bytes.
+func TestEscapingMatchesHTMLTemplate(t *testing.T) {
+	const src = `<p>{{.}}</p><a title="{{.}}" href="{{.}}">x</a><a href="/s?q={{.}}">y</a><title>{{.}}</title><textarea>{{.}}</textarea>`
+	inputs := []string{
+		"", "行政处罚", "<", ">", "&", `"`, "'", "+", "\x00", "&amp;",
+		"a<b>c", "罚款 5000 元以上 10000 元以下 <单位> & \"个人\" 'x' +1",
+		"<<<>>>", "tail&", "&head", "\xff\xfe invalid", "中\x00文",
+		"javascript:alert(1)", "JavaScript:x", "mailto:a@b.cn", "https://x.cn/a b?c=1&d=<2>",
+		"/units/平洲乡/", "100%", "%zz", "%41", "a%2Fb", "a#b", "../x",
+	}
+	std := template.Must(template.New("t").Parse(src))
+	set := New(template.Must(template.New("t").Parse(src)), nil)
+	for _, in := range inputs {
+		var want, got bytes.Buffer
+		wantErr := std.Execute(&want, in)
+		for range 2 { // the first run is html/template's, the second compiled
+			got.Reset()
+			if err := set.Execute(&got, "t", in); (err != nil) != (wantErr != nil) {
+				t.Fatalf("%q: err = %v, want %v", in, err, wantErr)
+			}
+		}
+		if got.String() != want.String() {
+			t.Errorf("%q:\n got %q\nwant %q", in, got.String(), want.String())
+		}
+	}
+	if ok, why := set.Compiled("t"); !ok {
+		t.Fatalf("not compiled: %s", why)
+	}
+}
