@@ -10,10 +10,12 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html/template"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -26,6 +28,9 @@ import (
 // Renderer converts Markdown to safe HTML. It is safe for concurrent use.
 type Renderer struct {
 	md goldmark.Markdown
+	// writers are reusable output writers: goldmark wraps any other writer
+	// in a new 4 KB bufio.Writer on every conversion.
+	writers sync.Pool
 }
 
 // New returns a Renderer that prefixes site-absolute links with basePath
@@ -38,7 +43,7 @@ func New(basePath string) *Renderer {
 			parser.WithASTTransformers(util.Prioritized(baseLinks{base: basePath}, 100)),
 		),
 	)
-	return &Renderer{md: md}
+	return &Renderer{md: md, writers: sync.Pool{New: func() any { return bufio.NewWriter(nil) }}}
 }
 
 // Render converts src to HTML.
@@ -60,11 +65,19 @@ func (r *Renderer) RenderShift(src string, shift int) (h template.HTML, err erro
 		}
 	}()
 	var b bytes.Buffer
+	b.Grow(len(src) + len(src)/2) // the HTML is about as long as the source, plus tags
+	w := r.writers.Get().(*bufio.Writer)
+	w.Reset(&b)
+	defer r.writers.Put(w)
 	ctx := parser.NewContext()
 	ctx.Set(shiftKey, shift)
-	if err := r.md.Convert([]byte(src), &b, parser.WithContext(ctx)); err != nil {
+	if err := r.md.Convert([]byte(src), w, parser.WithContext(ctx)); err != nil {
 		return "", err
 	}
+	if err := w.Flush(); err != nil {
+		return "", err
+	}
+	w.Reset(nil) // do not keep b alive in the pool
 	return template.HTML(b.String()), nil
 }
 
