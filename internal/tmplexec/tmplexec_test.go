@@ -77,57 +77,7 @@ func testData() any {
 // with a Set (whose second and later runs are compiled) and wants the same
 // bytes, or an error from both.
 func TestSameOutputAsHTMLTemplate(t *testing.T) {
-	tests := []struct {
-		name, src string
-		compiled  bool // the template must compile
-		reruns    bool // and its compiled runs hand over to html/template
-	}{
-		{"text and fields", `<p>{{.Item.Name}} {{.Item.Count}} {{.Value.Name}}</p>`, true, false},
-		{"attributes", `<a title="{{.Item.Name}}" class="c{{.Item.Count}}">x</a>`, true, false},
-		{"unquoted attribute", `<a data-x={{.Item.Name}}>x</a>`, false, false},
-		{"urls", `<a href="{{.URL}}">1</a><a href="/search?q={{.Item.Name}}&n={{.Item.Count}}">2</a><a href="{{.Bad}}">3</a><a href="{{.Item.Link}}">4</a><a href="{{url .Str}}">5</a>`, true, false},
-		{"rcdata", `<title>{{.Item.Name}} {{.Item.Body}}</title><textarea>{{.Item.Name}}</textarea>`, true, false},
-		{"typed html", `<div>{{.Item.Body}}{{bold .Str}}</div>`, true, false},
-		{"typed html in an attribute", `<p title="{{.Item.Body}}">x</p>`, true, true},
-		{"methods", `{{.Item.Upper}} {{.Item.Label}} {{.Value.Label}} {{.Level}} {{(lvl "中")}}`, true, false},
-		{"method with an error", `{{.Item.Fail}}`, true, true},
-		{"method with arguments", `{{.Item.Arg 3}} {{3 | .Item.Arg}} {{$.Item.Arg .Item.Count}} {{(index .Items 1).Arg 7}} {{.Item.Next.Arg 1}}`, true, false},
-		{"method with an argument of the wrong type", `{{.Item.Arg "x"}}`, true, true},
-		{"field with arguments", `{{.Item.Name 1}}`, true, true},
-		{"nil pointer", `{{.Nil.Name}}`, true, true},
-		{"missing map key", `[{{.Missing}}] [{{.Missing.Deeper}}] {{with .Missing}}x{{else}}none{{end}}`, true, false},
-		{"interface field", `{{.Item.Any}} {{printf "%03d" .Item.Any}}`, true, false},
-		{"unexported field", `{{.Item.hidden}}`, true, true},
-		{"if else chain", `{{if eq .Item.Count 1}}one{{else if eq .Item.Count 3}}three{{else}}other{{end}} {{if not .Zero}}zero{{end}}`, true, false},
-		{"with else with", `{{with .Nil}}nil{{else with .Item}}{{.Name}}{{end}}`, true, false},
-		{"and or short circuit", `{{and .Item .Item.Count}} {{or .Zero .Str}} {{and .Nil .Nil.Name}} {{or .Item.Name .Nil.Name}} {{.Zero | or .Str}}`, true, false},
-		{"comparisons", `{{lt 1 2}} {{le 2 2}} {{gt .Item.Count 1}} {{ge 1 2}} {{ne .Str "plain"}} {{eq .Str "x" "plain"}} {{eq .Item.Count 3}}`, true, false},
-		{"incomparable", `{{lt .Str 1}}`, true, true},
-		{"len and index", `{{len .Item.Tags}} {{index .Item.Tags 1}} {{index .Item.Attrs "c"}} {{index .Counts 2}} {{len .Str}}`, true, false},
-		{"index out of range", `{{index .Item.Tags 9}}`, true, true},
-		{"range slice", `<ul>{{range .Item.Tags}}<li>{{.}}</li>{{end}}</ul>{{range $i, $t := .Item.Tags}}{{$i}}={{$t}};{{end}}`, true, false},
-		{"range map in key order", `{{range $k, $v := .Item.Attrs}}{{$k}}:{{$v}} {{end}}{{range .Counts}}{{.}}{{end}}`, true, false},
-		{"range else", `{{range .Value.Tags}}x{{else}}empty{{end}} {{range .Missing}}x{{else}}none{{end}}`, true, false},
-		{"range int", `{{range 3}}{{.}}{{end}} {{range $i := .Item.Count}}[{{$i}}]{{end}}`, true, false},
-		{"range pointers", `{{range .Items}}{{.Name}}:{{.Count}}:{{.Upper}} {{end}}`, true, false},
-		{"variables", `{{$x := .Item.Name}}{{$n := 0}}{{range .Item.Tags}}{{$n = inc $n}}{{$x}}{{end}}{{$n}} {{$.Str}}`, true, false},
-		{"variable scope", `{{$x := 1}}{{if true}}{{$x := 2}}{{$x}}{{end}}{{$x}}{{with .Item}}{{$x = 3}}{{end}}{{$x}}`, true, false},
-		{"pipelines", `{{join .Item.Tags "/" | printf "%s!"}} {{.Item.Count | inc | inc}} {{"s" | pair "a" 1}}`, true, false},
-		{"chain", `{{(index .Items 1).Name}} {{(.Item).Next.Name}}`, true, false},
-		{"nested templates", `{{define "row"}}<tr><td>{{.Name}}</td><td>{{template "cell" .Count}}</td></tr>{{end}}{{define "cell"}}<i>{{.}}</i>{{end}}<table>{{range .Items}}{{template "row" .}}{{end}}</table>{{template "cell" "x"}}`, true, false},
-		{"template sees no caller variables", `{{define "sub"}}{{$.Name}}{{end}}{{$y := 1}}{{template "sub" .Item}}`, true, false},
-		{"recursive template", `{{define "list"}}{{.Name}}{{with .Next}}>{{template "list" .}}{{end}}{{end}}{{template "list" .Item}}`, true, false},
-		{"function error", `{{fails}}`, true, true},
-		{"function panic", `a{{panics}}b`, true, true},
-		{"dict", `{{with dict "a" 1 "b" .Str}}{{.a}}{{.b}}{{end}}`, true, false},
-		{"reflect.Value parameter", `{{kind .Item.Count}} {{kind .Missing}} {{.Str | kind}} {{.Missing | kind}} {{kind 1.5}} {{kind nil}}`, true, false},
-		{"print family", `{{print 1 "a" .Nil}} {{println .Str}} {{printf "%v-%v" .Zero .Str}}`, true, false},
-		{"numbers", `{{1.5}} {{0x10}} {{'a'}} {{1e3}} {{-2}}`, true, false},
-		{"break", `{{range .Item.Tags}}{{.}}{{break}}{{end}}`, false, false},
-		{"script context", `<script>var x = {{.Str}};</script>`, false, false},
-		{"comment", `a{{/* note */}}b`, true, false},
-		{"nil data field", `{{.Item.Next.Next.Name}}`, true, true},
-	}
+	tests := sameOutputCases()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			std := template.Must(template.New("t").Funcs(testFuncs()).Parse(tt.src))
@@ -214,4 +164,69 @@ func TestEscapingMatchesHTMLTemplate(t *testing.T) {
 	if ok, why := set.Compiled("t"); !ok {
 		t.Fatalf("not compiled: %s", why)
 	}
+}
+
+// sameOutputCase is a template and what is expected of its compilation.
+type sameOutputCase struct {
+	name, src string
+	compiled  bool // the template must compile
+	reruns    bool // and its compiled runs hand over to html/template
+}
+
+func sameOutputCases() []sameOutputCase {
+	return []sameOutputCase{
+		{"text and fields", `<p>{{.Item.Name}} {{.Item.Count}} {{.Value.Name}}</p>`, true, false},
+		{"attributes", `<a title="{{.Item.Name}}" class="c{{.Item.Count}}">x</a>`, true, false},
+		{"unquoted attribute", `<a data-x={{.Item.Name}}>x</a>`, false, false},
+		{"urls", `<a href="{{.URL}}">1</a><a href="/search?q={{.Item.Name}}&n={{.Item.Count}}">2</a><a href="{{.Bad}}">3</a><a href="{{.Item.Link}}">4</a><a href="{{url .Str}}">5</a>`, true, false},
+		{"rcdata", `<title>{{.Item.Name}} {{.Item.Body}}</title><textarea>{{.Item.Name}}</textarea>`, true, false},
+		{"typed html", `<div>{{.Item.Body}}{{bold .Str}}</div>`, true, false},
+		{"typed html in an attribute", `<p title="{{.Item.Body}}">x</p>`, true, true},
+		{"methods", `{{.Item.Upper}} {{.Item.Label}} {{.Value.Label}} {{.Level}} {{(lvl "中")}}`, true, false},
+		{"method with an error", `{{.Item.Fail}}`, true, true},
+		{"method with arguments", `{{.Item.Arg 3}} {{3 | .Item.Arg}} {{$.Item.Arg .Item.Count}} {{(index .Items 1).Arg 7}} {{.Item.Next.Arg 1}}`, true, false},
+		{"method with an argument of the wrong type", `{{.Item.Arg "x"}}`, true, true},
+		{"field with arguments", `{{.Item.Name 1}}`, true, true},
+		{"nil pointer", `{{.Nil.Name}}`, true, true},
+		{"missing map key", `[{{.Missing}}] [{{.Missing.Deeper}}] {{with .Missing}}x{{else}}none{{end}}`, true, false},
+		{"interface field", `{{.Item.Any}} {{printf "%03d" .Item.Any}}`, true, false},
+		{"unexported field", `{{.Item.hidden}}`, true, true},
+		{"if else chain", `{{if eq .Item.Count 1}}one{{else if eq .Item.Count 3}}three{{else}}other{{end}} {{if not .Zero}}zero{{end}}`, true, false},
+		{"with else with", `{{with .Nil}}nil{{else with .Item}}{{.Name}}{{end}}`, true, false},
+		{"and or short circuit", `{{and .Item .Item.Count}} {{or .Zero .Str}} {{and .Nil .Nil.Name}} {{or .Item.Name .Nil.Name}} {{.Zero | or .Str}}`, true, false},
+		{"comparisons", `{{lt 1 2}} {{le 2 2}} {{gt .Item.Count 1}} {{ge 1 2}} {{ne .Str "plain"}} {{eq .Str "x" "plain"}} {{eq .Item.Count 3}}`, true, false},
+		{"incomparable", `{{lt .Str 1}}`, true, true},
+		{"len and index", `{{len .Item.Tags}} {{index .Item.Tags 1}} {{index .Item.Attrs "c"}} {{index .Counts 2}} {{len .Str}}`, true, false},
+		{"index out of range", `{{index .Item.Tags 9}}`, true, true},
+		{"range slice", `<ul>{{range .Item.Tags}}<li>{{.}}</li>{{end}}</ul>{{range $i, $t := .Item.Tags}}{{$i}}={{$t}};{{end}}`, true, false},
+		{"range map in key order", `{{range $k, $v := .Item.Attrs}}{{$k}}:{{$v}} {{end}}{{range .Counts}}{{.}}{{end}}`, true, false},
+		{"range else", `{{range .Value.Tags}}x{{else}}empty{{end}} {{range .Missing}}x{{else}}none{{end}}`, true, false},
+		{"range int", `{{range 3}}{{.}}{{end}} {{range $i := .Item.Count}}[{{$i}}]{{end}}`, true, false},
+		{"range pointers", `{{range .Items}}{{.Name}}:{{.Count}}:{{.Upper}} {{end}}`, true, false},
+		{"variables", `{{$x := .Item.Name}}{{$n := 0}}{{range .Item.Tags}}{{$n = inc $n}}{{$x}}{{end}}{{$n}} {{$.Str}}`, true, false},
+		{"variable scope", `{{$x := 1}}{{if true}}{{$x := 2}}{{$x}}{{end}}{{$x}}{{with .Item}}{{$x = 3}}{{end}}{{$x}}`, true, false},
+		{"pipelines", `{{join .Item.Tags "/" | printf "%s!"}} {{.Item.Count | inc | inc}} {{"s" | pair "a" 1}}`, true, false},
+		{"chain", `{{(index .Items 1).Name}} {{(.Item).Next.Name}}`, true, false},
+		{"nested templates", `{{define "row"}}<tr><td>{{.Name}}</td><td>{{template "cell" .Count}}</td></tr>{{end}}{{define "cell"}}<i>{{.}}</i>{{end}}<table>{{range .Items}}{{template "row" .}}{{end}}</table>{{template "cell" "x"}}`, true, false},
+		{"template sees no caller variables", `{{define "sub"}}{{$.Name}}{{end}}{{$y := 1}}{{template "sub" .Item}}`, true, false},
+		{"recursive template", `{{define "list"}}{{.Name}}{{with .Next}}>{{template "list" .}}{{end}}{{end}}{{template "list" .Item}}`, true, false},
+		{"function error", `{{fails}}`, true, true},
+		{"function panic", `a{{panics}}b`, true, true},
+		{"dict", `{{with dict "a" 1 "b" .Str}}{{.a}}{{.b}}{{end}}`, true, false},
+		{"reflect.Value parameter", `{{kind .Item.Count}} {{kind .Missing}} {{.Str | kind}} {{.Missing | kind}} {{kind 1.5}} {{kind nil}}`, true, false},
+		{"print family", `{{print 1 "a" .Nil}} {{println .Str}} {{printf "%v-%v" .Zero .Str}}`, true, false},
+		{"numbers", `{{1.5}} {{0x10}} {{'a'}} {{1e3}} {{-2}}`, true, false},
+		{"break", `{{range .Item.Tags}}{{.}}{{break}}{{end}}`, false, false},
+		{"script context", `<script>var x = {{.Str}};</script>`, false, false},
+		{"comment", `a{{/* note */}}b`, true, false},
+		{"nil data field", `{{.Item.Next.Next.Name}}`, true, true},
+	}
+}
+
+func seedTemplates() []string {
+	var out []string
+	for _, c := range sameOutputCases() {
+		out = append(out, c.src)
+	}
+	return out
 }
