@@ -50,7 +50,10 @@ type entry struct {
 	why  string // why it is not compiled
 }
 
-// New returns a Set for t, whose templates were parsed with funcs.
+// New returns a Set for t, whose templates were parsed with funcs. The set
+// must keep text/template's default missingkey option (a missing map key
+// gives the zero value): html/template does not tell which option a set
+// has, and the compiled code assumes that one.
 func New(t *template.Template, funcs template.FuncMap) *Set {
 	return &Set{t: t, funcs: funcs, compiled: map[string]*entry{}}
 }
