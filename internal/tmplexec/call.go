@@ -176,11 +176,12 @@ func (c *compiler) builtinCall(name string, args []parse.Node, hasFinal bool) cm
 	case "index":
 		arity(1, -1)
 		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
+			item := vals[0](s, dot) // in text/template's order: the item, then the indexes
 			idx := make([]reflect.Value, n-1)
 			for i, v := range vals[1:] {
 				idx[i] = v(s, dot)
 			}
-			v, err := index(vals[0](s, dot), idx...)
+			v, err := index(item, idx...)
 			if err != nil {
 				fail(err.Error())
 			}
