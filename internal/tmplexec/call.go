@@ -96,12 +96,15 @@ func (c *compiler) funcCall(name string, fn reflect.Value, args []parse.Node, ha
 // builtinCall compiles a call of one of text/template's builtins. Their
 // parameters are reflect.Values, so every argument is passed as it is.
 func (c *compiler) builtinCall(name string, args []parse.Node, hasFinal bool) cmdFn {
-	vals := make([]valueFn, len(args))
+	// Each argument is a cmdFn; the pipeline's previous value, when there
+	// is one, is the last.
+	vals := make([]cmdFn, len(args))
 	for i, a := range args {
-		vals[i] = c.arg(a, reflectValueType)
+		v := c.arg(a, reflectValueType)
+		vals[i] = func(s *state, dot, _ reflect.Value) reflect.Value { return v(s, dot) }
 	}
 	if hasFinal {
-		vals = append(vals, func(s *state, _ reflect.Value) reflect.Value { return s.final })
+		vals = append(vals, func(_ *state, _, final reflect.Value) reflect.Value { return final })
 	}
 	n := len(vals)
 	arity := func(min, max int) {
@@ -109,84 +112,70 @@ func (c *compiler) builtinCall(name string, args []parse.Node, hasFinal bool) cm
 			refuse("wrong number of args for %s", name)
 		}
 	}
-	// withFinal makes the pipeline's previous value available to the
-	// argument that stands for it.
-	withFinal := func(f valueFn) cmdFn {
-		if !hasFinal {
-			return func(s *state, dot, _ reflect.Value) reflect.Value { return f(s, dot) }
-		}
-		return func(s *state, dot, final reflect.Value) reflect.Value {
-			saved := s.final
-			s.final = final
-			v := f(s, dot)
-			s.final = saved
-			return v
-		}
-	}
 	switch name {
 	case "and", "or":
 		arity(1, -1)
 		or := name == "or"
-		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
+		return func(s *state, dot, final reflect.Value) reflect.Value {
 			var v reflect.Value
 			for _, a := range vals {
-				v = a(s, dot)
+				v = a(s, dot, final)
 				if truth(v) == or {
 					return v
 				}
 			}
 			return v
-		})
+		}
 	case "not":
 		arity(1, 1)
 		a := vals[0]
-		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
-			return reflect.ValueOf(!truth(a(s, dot)))
-		})
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			return reflect.ValueOf(!truth(a(s, dot, final)))
+		}
 	case "eq":
 		arity(1, -1)
-		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
-			a := vals[0](s, dot)
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			a := vals[0](s, dot, final)
 			if n == 2 {
-				return boolResult(eq(a, vals[1](s, dot)))
+				return boolResult(eq(a, vals[1](s, dot, final)))
 			}
 			rest := make([]reflect.Value, n-1)
 			for i, v := range vals[1:] {
-				rest[i] = v(s, dot)
+				rest[i] = v(s, dot, final)
 			}
 			return boolResult(eq(a, rest...))
-		})
+		}
 	case "ne", "lt", "le", "gt", "ge":
 		arity(2, 2)
 		cmp := map[string]func(a, b reflect.Value) (bool, error){"ne": ne, "lt": lt, "le": le, "gt": gt, "ge": ge}[name]
 		a, b := vals[0], vals[1]
-		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
-			return boolResult(cmp(a(s, dot), b(s, dot)))
-		})
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			return boolResult(cmp(a(s, dot, final), b(s, dot, final)))
+		}
 	case "len":
 		arity(1, 1)
 		a := vals[0]
-		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
-			l, err := length(a(s, dot))
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			l, err := length(a(s, dot, final))
 			if err != nil {
 				fail(err.Error())
 			}
 			return reflect.ValueOf(l)
-		})
+		}
 	case "index":
 		arity(1, -1)
-		return withFinal(func(s *state, dot reflect.Value) reflect.Value {
-			item := vals[0](s, dot) // in text/template's order: the item, then the indexes
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			item := vals[0](s, dot, final) // in text/template's order: the item, then the indexes
 			idx := make([]reflect.Value, n-1)
 			for i, v := range vals[1:] {
-				idx[i] = v(s, dot)
+				idx[i] = v(s, dot, final)
 			}
 			v, err := index(item, idx...)
 			if err != nil {
 				fail(err.Error())
 			}
 			return v
-		})
+		}
 	case "print", "printf", "println", "html", "js", "urlquery":
 		fn := map[string]any{"print": fmt.Sprint, "printf": fmt.Sprintf, "println": fmt.Sprintln,
 			"html": template.HTMLEscaper, "js": template.JSEscaper, "urlquery": template.URLQueryEscaper}[name]

@@ -32,7 +32,6 @@ type state struct {
 	vars  []variable
 	base  int // the variables of the template being run start here
 	depth int
-	final reflect.Value // the previous command's value, for a builtin's last argument
 }
 
 type variable struct {
