@@ -23,6 +23,7 @@ var allowed = map[string][]string{
 	"diag":        {},
 	"suggest":     {},
 	"tomlpos":     {},
+	"tomlfast":    {},
 	"cnum":        {},
 	"textenc":     {},
 	"pii":         {},
@@ -48,7 +49,7 @@ var allowed = map[string][]string{
 	"tmplexec":    {},
 	"theme":       {"tmplexec"},
 	"search":      {"diag"},
-	"load":        {"diag", "model", "tomlpos", "suggest", "textenc", "pii"},
+	"load":        {"diag", "model", "tomlpos", "tomlfast", "suggest", "textenc", "pii"},
 	"link":        {"diag", "model", "load", "suggest", "cite", "fine", "flowchart", "flowmodel"},
 	"check":       {"diag", "model", "load", "fine", "cite", "pii", "flowchart"},
 	"render":      {"diag", "model", "markdown", "theme", "qrcode", "history", "flowchart", "flowmodel", "bench", "fine", "cite", "search", "check", "permalink", "opendata"},
@@ -63,7 +64,7 @@ var allowed = map[string][]string{
 // import it (non-test files).
 var homes = map[string][]string{
 	"github.com/yuin/goldmark":      {"markdown"},
-	"github.com/BurntSushi/toml":    {"load", "model"},
+	"github.com/BurntSushi/toml":    {"load", "model", "tomlfast"}, // tomlfast: a fast path that hands back to it
 	"github.com/blevesearch/bleve":  {"search"},
 	"github.com/fsnotify/fsnotify":  {"watch"},
 	"github.com/chromedp":           {"browsertest"},

@@ -16,6 +16,7 @@ import (
 	"sunlight/internal/diag"
 	"sunlight/internal/model"
 	"sunlight/internal/suggest"
+	"sunlight/internal/tomlfast"
 	"sunlight/internal/tomlpos"
 )
 
@@ -49,8 +50,13 @@ func (d *doc) warnf(path, hint, format string, args ...any) {
 
 // decodeTOML decodes src into v and checks every written key against v's
 // type. It returns false when the document could not be decoded at all.
-func decodeTOML(file string, line0 int, src string, v any, diags *diag.List) (*doc, bool) {
+// tf, when not nil, decodes first; what it hands back (anything unusual or
+// wrong) is decoded by BurntSushi/toml, whose errors are reported.
+func decodeTOML(tf *tomlfast.Decoder, file string, line0 int, src string, v any, diags *diag.List) (*doc, bool) {
 	d := &doc{file: file, line0: line0, src: src, diags: diags}
+	if tf != nil && tf.Decode(src, v) {
+		return d, true
+	}
 	md, err := toml.Decode(src, v)
 	if err != nil {
 		var pe toml.ParseError

@@ -8,11 +8,12 @@ import (
 	"sunlight/internal/diag"
 	"sunlight/internal/model"
 	"sunlight/internal/suggest"
+	"sunlight/internal/tomlfast"
 )
 
-func loadConfig(f file, src string, diags *diag.List) *model.Config {
+func loadConfig(f file, src string, tf *tomlfast.Decoder, diags *diag.List) *model.Config {
 	var c model.Config
-	d, ok := decodeTOML(f.path, 0, src, &c, diags)
+	d, ok := decodeTOML(tf, f.path, 0, src, &c, diags)
 	if !ok {
 		return nil
 	}
@@ -44,9 +45,9 @@ func loadConfig(f file, src string, diags *diag.List) *model.Config {
 	return &c
 }
 
-func loadLaw(f file, src string, diags *diag.List) *model.Law {
+func loadLaw(f file, src string, tf *tomlfast.Decoder, diags *diag.List) *model.Law {
 	var l model.Law
-	d, ok := decodeTOML(f.path, 0, src, &l, diags)
+	d, ok := decodeTOML(tf, f.path, 0, src, &l, diags)
 	if !ok {
 		return nil
 	}
@@ -87,9 +88,9 @@ func checkFileID(d *doc, f file, what string) {
 	}
 }
 
-func loadUnit(f file, src string, diags *diag.List) *model.Unit {
+func loadUnit(f file, src string, tf *tomlfast.Decoder, diags *diag.List) *model.Unit {
 	var u model.Unit
-	d, ok := decodeTOML(f.path, 0, src, &u, diags)
+	d, ok := decodeTOML(tf, f.path, 0, src, &u, diags)
 	if !ok {
 		return nil
 	}
@@ -134,13 +135,13 @@ func checkLegalRefs(d *doc, path string, refs []model.LegalRef, requireArticle b
 	}
 }
 
-func loadPower(f file, src string, diags *diag.List) *model.Power {
+func loadPower(f file, src string, tf *tomlfast.Decoder, diags *diag.List) *model.Power {
 	front, body, ok := splitFrontMatter(f.path, src, diags)
 	if !ok {
 		return nil
 	}
 	var p model.Power
-	d, ok := decodeTOML(f.path, 1, front, &p, diags)
+	d, ok := decodeTOML(tf, f.path, 1, front, &p, diags)
 	if !ok {
 		return nil
 	}
@@ -210,9 +211,9 @@ func checkRiskPoints(d *doc, path string, risks []model.RiskPoint) {
 	}
 }
 
-func loadFlow(f file, src string, diags *diag.List) *model.Flow {
+func loadFlow(f file, src string, tf *tomlfast.Decoder, diags *diag.List) *model.Flow {
 	var fl model.Flow
-	d, ok := decodeTOML(f.path, 0, src, &fl, diags)
+	d, ok := decodeTOML(tf, f.path, 0, src, &fl, diags)
 	if !ok {
 		return nil
 	}
@@ -250,9 +251,9 @@ func loadFlow(f file, src string, diags *diag.List) *model.Flow {
 	return &fl
 }
 
-func loadBenchmark(f file, src string, diags *diag.List) *model.Benchmark {
+func loadBenchmark(f file, src string, tf *tomlfast.Decoder, diags *diag.List) *model.Benchmark {
 	var b model.Benchmark
-	d, ok := decodeTOML(f.path, 0, src, &b, diags)
+	d, ok := decodeTOML(tf, f.path, 0, src, &b, diags)
 	if !ok {
 		return nil
 	}
@@ -296,9 +297,9 @@ func loadBenchmark(f file, src string, diags *diag.List) *model.Benchmark {
 	return &b
 }
 
-func loadRisks(f file, src string, diags *diag.List) *model.RiskCatalogue {
+func loadRisks(f file, src string, tf *tomlfast.Decoder, diags *diag.List) *model.RiskCatalogue {
 	var c model.RiskCatalogue
-	d, ok := decodeTOML(f.path, 0, src, &c, diags)
+	d, ok := decodeTOML(tf, f.path, 0, src, &c, diags)
 	if !ok {
 		return nil
 	}
@@ -335,13 +336,13 @@ func loadRisks(f file, src string, diags *diag.List) *model.RiskCatalogue {
 	return &c
 }
 
-func loadPage(f file, src string, diags *diag.List) *model.Page {
+func loadPage(f file, src string, tf *tomlfast.Decoder, diags *diag.List) *model.Page {
 	front, body, ok := splitFrontMatter(f.path, src, diags)
 	if !ok {
 		return nil
 	}
 	var p model.Page
-	d, ok := decodeTOML(f.path, 1, front, &p, diags)
+	d, ok := decodeTOML(tf, f.path, 1, front, &p, diags)
 	if !ok {
 		return nil
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"sunlight/internal/diag"
+	"sunlight/internal/tomlfast"
 )
 
 // The fuzz targets check that no input, however broken, panics the loader,
@@ -37,24 +38,25 @@ func fuzzKind(f *testing.F, k kind, path string, seeds ...string) {
 	for _, s := range seeds {
 		f.Add(s)
 	}
+	tf := tomlfast.New()
 	f.Fuzz(func(t *testing.T, src string) {
 		var diags diag.List
 		fl := file{path: path, kind: k, id: "x"}
 		switch k {
 		case kindPower:
-			loadPower(fl, src, &diags)
+			loadPower(fl, src, tf, &diags)
 		case kindFlow:
-			loadFlow(fl, src, &diags)
+			loadFlow(fl, src, tf, &diags)
 		case kindBenchmark:
-			loadBenchmark(fl, src, &diags)
+			loadBenchmark(fl, src, tf, &diags)
 		case kindUnit:
-			loadUnit(fl, src, &diags)
+			loadUnit(fl, src, tf, &diags)
 		case kindRisks:
-			loadRisks(fl, src, &diags)
+			loadRisks(fl, src, tf, &diags)
 		case kindLaw:
-			loadLaw(fl, src, &diags)
+			loadLaw(fl, src, tf, &diags)
 		case kindSite:
-			loadConfig(fl, src, &diags)
+			loadConfig(fl, src, tf, &diags)
 		}
 		lines := strings.Count(src, "\n") + 1
 		for _, d := range diags {

@@ -16,6 +16,7 @@ import (
 	"sunlight/internal/model"
 	"sunlight/internal/pii"
 	"sunlight/internal/textenc"
+	"sunlight/internal/tomlfast"
 )
 
 // MaxFileSize is the largest content file accepted (bytes).
@@ -37,11 +38,12 @@ type Loader struct {
 	files   map[string]file      // classified content files
 	results map[string]result    // by path
 	walk    map[string]diag.List // walk problems (misplaced files, symlinks) by path
+	toml    *tomlfast.Decoder
 }
 
 // New returns a Loader reading fsys.
 func New(fsys fs.FS) *Loader {
-	return &Loader{fsys: fsys, files: map[string]file{}, results: map[string]result{}, walk: map[string]diag.List{}}
+	return &Loader{fsys: fsys, files: map[string]file{}, results: map[string]result{}, walk: map[string]diag.List{}, toml: tomlfast.New()}
 }
 
 // Load reads every file.
@@ -109,7 +111,7 @@ func (l *Loader) ReloadFile(p string) (value any, diags diag.List, ok bool) {
 	if !still || nf.kind != f.kind || len(l.walk[p]) > 0 {
 		return nil, nil, false
 	}
-	r := loadFile(l.fsys, nf, nil, &pii.Scanner{})
+	r := loadFile(l.fsys, nf, l.toml, nil, &pii.Scanner{})
 	l.results[p] = r
 	diags = append(diags, r.diags...)
 	allow := l.piiAllowed()
@@ -147,7 +149,7 @@ func (l *Loader) loadAll(paths []string) {
 			defer wg.Done()
 			var sc pii.Scanner // one per worker: it reuses its memory
 			for i := range jobs {
-				results[i] = loadFile(l.fsys, l.files[paths[i]], strs, &sc)
+				results[i] = loadFile(l.fsys, l.files[paths[i]], l.toml, strs, &sc)
 			}
 		}()
 	}
@@ -391,7 +393,7 @@ func classify(p string) (file, bool) {
 }
 
 // loadFile reads and checks one file.
-func loadFile(fsys fs.FS, f file, strs *interner, sc *pii.Scanner) (r result) {
+func loadFile(fsys fs.FS, f file, tf *tomlfast.Decoder, strs *interner, sc *pii.Scanner) (r result) {
 	defer func() {
 		if e := recover(); e != nil {
 			r = result{}
@@ -403,7 +405,7 @@ func loadFile(fsys fs.FS, f file, strs *interner, sc *pii.Scanner) (r result) {
 	if !ok {
 		return r
 	}
-	r.value = parse(f, data, &r.diags)
+	r.value = parse(f, data, tf, &r.diags)
 	if r.value != nil {
 		r.pii = findPII(sc, f.path, data, piiAllow(r.value))
 		if strs != nil {
@@ -415,24 +417,24 @@ func loadFile(fsys fs.FS, f file, strs *interner, sc *pii.Scanner) (r result) {
 
 // parse reads one file's text as its kind of entity; it returns nil when
 // the file cannot be read at all.
-func parse(f file, text string, diags *diag.List) any {
+func parse(f file, text string, tf *tomlfast.Decoder, diags *diag.List) any {
 	switch f.kind {
 	case kindSite:
-		return orNil(loadConfig(f, text, diags))
+		return orNil(loadConfig(f, text, tf, diags))
 	case kindLaw:
-		return orNil(loadLaw(f, text, diags))
+		return orNil(loadLaw(f, text, tf, diags))
 	case kindUnit:
-		return orNil(loadUnit(f, text, diags))
+		return orNil(loadUnit(f, text, tf, diags))
 	case kindPower:
-		return orNil(loadPower(f, text, diags))
+		return orNil(loadPower(f, text, tf, diags))
 	case kindFlow:
-		return orNil(loadFlow(f, text, diags))
+		return orNil(loadFlow(f, text, tf, diags))
 	case kindBenchmark:
-		return orNil(loadBenchmark(f, text, diags))
+		return orNil(loadBenchmark(f, text, tf, diags))
 	case kindRisks:
-		return orNil(loadRisks(f, text, diags))
+		return orNil(loadRisks(f, text, tf, diags))
 	case kindPage:
-		return orNil(loadPage(f, text, diags))
+		return orNil(loadPage(f, text, tf, diags))
 	}
 	return nil
 }

@@ -32,6 +32,6 @@ func ParseFile(p string, data []byte) (v any, diags diag.List) {
 	if !ok {
 		return nil, diags
 	}
-	v = parse(f, text, &diags)
+	v = parse(f, text, nil, &diags) // BurntSushi alone: no decoder to keep between calls
 	return v, diags
 }
