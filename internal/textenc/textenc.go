@@ -179,6 +179,9 @@ func errorAt(b []byte, base int, enc string, off int) *EncodingError {
 // it returns what the bytes look like and the offset of the first bad byte.
 func classify(body []byte) (enc string, off int, ok bool) {
 	firstBad, firstNUL := -1, bytes.IndexByte(body, 0)
+	if firstNUL < 0 && utf8.Valid(body) { // the usual case, without the rune-by-rune count
+		return UTF8, 0, true
+	}
 	multi, bad := 0, 0
 	for i := 0; i < len(body); {
 		r, n := utf8.DecodeRune(body[i:])
