@@ -2,6 +2,7 @@ package pii
 
 import (
 	"fmt"
+	"math/bits"
 	"slices"
 	"sort"
 	"strings"
@@ -85,16 +86,22 @@ func ScanAllow(text string, a Allow) []Finding {
 	return s.ScanAllow(text, a)
 }
 
-// A Scanner scans one text after another, reusing its memory: a file's
-// text is copied rune by rune for the scan, and a loader scanning
-// thousands of files would otherwise leave each copy as garbage. The zero
-// Scanner is ready; it is not safe for concurrent use.
+// A Scanner scans one text after another, reusing its memory: the parts
+// of a file's text that could hold personal data are copied rune by rune
+// for the scan, and a loader scanning thousands of files would otherwise
+// leave each copy as garbage. The zero Scanner is ready; it is not safe
+// for concurrent use.
 type Scanner struct {
-	units []unit
+	units  []unit
+	groups []group
 }
 
 // ScanAllow is [ScanAllow] with s's memory.
 func (s *Scanner) ScanAllow(text string, a Allow) []Finding {
+	ms := s.scan(text)
+	if len(ms) == 0 {
+		return nil // most texts: no need to normalise a
+	}
 	allowed := make(map[string]bool, len(a.Numbers)+len(a.Emails))
 	for _, n := range a.Numbers {
 		allowed[normNumber(n)] = true
@@ -103,7 +110,7 @@ func (s *Scanner) ScanAllow(text string, a Allow) []Finding {
 		allowed[normEmail(e)] = true
 	}
 	var out []Finding
-	for _, m := range s.scan(text) {
+	for _, m := range ms {
 		if !allowed[m.value] {
 			out = append(out, m.Finding)
 		}
@@ -120,7 +127,7 @@ func IsOfficialEmail(addr string) bool {
 	if at <= 0 {
 		return false
 	}
-	u := appendUnits(nil, addr)
+	u := appendUnits(nil, addr, 0, len(addr))
 	ms := emails(u, len(addr))
 	if len(ms) != 1 || ms[0].Start != 0 || ms[0].End != len(addr) {
 		return false
@@ -143,13 +150,141 @@ type unit struct {
 	off int32 // texts are far below 2 GB (content files are at most 4 MB)
 }
 
-// appendUnits appends the units of text to u.
-func appendUnits(u []unit, text string) []unit {
-	u = slices.Grow(u, utf8.RuneCountInString(text))
-	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
+// appendUnits appends to u the units of text[lo:hi], which must start and
+// end on rune boundaries, with their offsets in text.
+func appendUnits(u []unit, text string, lo, hi int) []unit {
+	u = slices.Grow(u, hi-lo)
+	for i := lo; i < hi; {
+		r, n := utf8.DecodeRuneInString(text[i:hi])
 		u = append(u, unit{fold(r), int32(i)})
 		i += n
+	}
+	return u
+}
+
+// Most of a text cannot hold personal data, and copying it unit by unit
+// was most of the scan's cost. The scan compares units with ASCII letters
+// and digits, with "@._%+-/ ()$" and with "¥￥元万亿‰" (after folding),
+// nothing else: call those units significant and the others (Chinese
+// text, most punctuation, line ends, invalid bytes) blanks. A finding is
+// a row of significant units with a digit or an '@' (a seed) among them,
+// so it lies within one stretch of significant units that holds a seed.
+// The scan of a stretch looks no further than the unit on either side of
+// it, since every step out tests the unit reached against significant
+// characters; a blank there fails every test, as the edge of the text
+// does. The scan takes nothing else from a blank but its offset, as the
+// End of a match just before it (at the edge, End is len(text)).
+//
+// So the scan of all units finds what the scan of the seeded stretches
+// alone finds, each followed by the blank after it unless it ends the
+// text: that is what appendSignificant keeps. Offsets still refer to the
+// text; indexes change, but in step, and only order and neighbours count.
+const significantChars = "@._%+-/ ()$¥￥元万亿‰"
+
+// Classes of folded runes, for appendSignificant.
+const (
+	blank       = iota
+	significant // compared with something by the scan
+	seed        // significant, and every finding has one: a digit or '@'
+)
+
+var asciiClass = func() (c [utf8.RuneSelf]uint8) {
+	for r := range rune(utf8.RuneSelf) {
+		switch {
+		case isDigit(r) || r == '@':
+			c[r] = seed
+		case isAlpha(r) || strings.ContainsRune(significantChars, r):
+			c[r] = significant
+		}
+	}
+	return c
+}()
+
+// class returns the class of the folded rune r.
+func class(r rune) uint8 {
+	if r < utf8.RuneSelf {
+		return asciiClass[r]
+	}
+	switch r {
+	case '¥', '￥', '元', '万', '亿', '‰': // the non-ASCII significantChars
+		return significant
+	}
+	return blank
+}
+
+// nextSeed returns the offset of the first seed in text[i:], or -1.
+// Most bytes of a text are no seed, and nextSeed tests eight at a time.
+func nextSeed(text string, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(text); i += 8 {
+		w := text[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		// Set the high bit of each byte of m that may start a seed: an
+		// ASCII byte from '0' to '@', or 0xEF. The sums add 7-bit values
+		// to bytes below 0x80, so they never carry into the next byte.
+		low := x &^ highs
+		m := (low + ones*(0x80-'0')) &^ (low + ones*(0x80-'A')) &^ x & highs
+		e := x ^ ones*0xEF // zero bytes where x has 0xEF
+		m |= ^(e&^highs + ^uint64(highs) | e) & highs
+		for ; m != 0; m &= m - 1 {
+			if j := i + bits.TrailingZeros64(m)/8; isSeed(text, j) {
+				return j
+			}
+		}
+	}
+	for ; i < len(text); i++ {
+		if isSeed(text, i) {
+			return i
+		}
+	}
+	return -1
+}
+
+// isSeed reports whether a seed starts at text[i]: an ASCII digit or '@',
+// or a full-width one (０-９ is EF BC 90-99 in UTF-8, ＠ is EF BC A0); no
+// other rune folds to one. Neither kind of byte can be the middle of a
+// rune, so a seed starts where decoding the text finds a rune.
+func isSeed(text string, i int) bool {
+	c := text[i]
+	return c >= '0' && c <= '9' || c == '@' ||
+		c == 0xEF && i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] >= 0x90 && text[i+2] <= 0x99 || text[i+2] == 0xA0)
+}
+
+// appendSignificant appends to u the units of text that the scan needs:
+// the stretches of significant units that hold a seed, each followed by
+// the blank after it, as explained above.
+func appendSignificant(u []unit, text string) []unit {
+	for i := nextSeed(text, 0); i >= 0; {
+		lo := i
+		for lo > 0 {
+			// Decoding backwards finds the runes decoding forwards does:
+			// a valid encoding cannot start inside another one.
+			r, n := utf8.DecodeLastRuneInString(text[:lo])
+			if class(fold(r)) == blank {
+				break
+			}
+			lo -= n
+		}
+		hi := i
+		for hi < len(text) {
+			r, n := rune(text[hi]), 1
+			if r >= utf8.RuneSelf {
+				r, n = utf8.DecodeRuneInString(text[hi:])
+				r = fold(r)
+			}
+			if class(r) == blank {
+				break
+			}
+			hi += n
+		}
+		u = appendUnits(u, text, lo, hi)
+		if hi == len(text) {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(text[hi:])
+		u = append(u, unit{fold(r), int32(hi)})
+		i = nextSeed(text, hi+n)
 	}
 	return u
 }
@@ -167,6 +302,8 @@ func fold(r rune) rune {
 		return r - 0xFEE0
 	case r == 0x3000: // ideographic space
 		return ' '
+	case r > 0x3000: // no spaces above the ideographic space: skip the lookup
+		return r
 	case !unicode.IsSpace(r):
 		return r
 	}
@@ -206,8 +343,14 @@ func normEmail(s string) string {
 }
 
 func (s *Scanner) scan(text string) []match {
-	u := appendUnits(s.units[:0], text)
-	s.units = u
+	s.units = appendSignificant(s.units[:0], text)
+	return s.scanUnits(text, s.units, true)
+}
+
+// scanUnits scans the units u of text: all of them, or those that
+// appendSignificant keeps. Unless pieces, digits are always copied from
+// the units (see scanner.digits): the tests compare with that scan.
+func (s *Scanner) scanUnits(text string, u []unit, pieces bool) []match {
 	ms := emails(u, len(text))
 	inEmail := func(start, end int) bool {
 		for _, e := range ms {
@@ -217,14 +360,18 @@ func (s *Scanner) scan(text string) []match {
 		}
 		return false
 	}
-	sc := scanner{u: u, end: len(text)}
+	sc := scanner{text: text, pieces: pieces, u: u, end: len(text), g: s.groups[:0]}
 	sc.numbers()
+	clear(sc.g[:cap(sc.g)]) // do not keep text alive
+	s.groups = sc.g[:0]
 	for _, m := range sc.out {
 		if !inEmail(m.Start, m.End) {
 			ms = append(ms, m)
 		}
 	}
-	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	if len(ms) > 1 {
+		sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	}
 	positions(text, ms)
 	return ms
 }
@@ -357,9 +504,11 @@ type group struct {
 }
 
 type scanner struct {
-	u   []unit
-	end int
-	out []match
+	text   string
+	pieces bool // digits may be pieces of text
+	u      []unit
+	end    int
+	out    []match
 
 	// the current run
 	g                []group
@@ -390,18 +539,15 @@ func (s *scanner) run(i int) int {
 	var sep rune
 	for {
 		lo := i
-		var b strings.Builder
 		for i < len(u) && isDigit(u[i].r) {
-			b.WriteRune(u[i].r)
 			i++
 		}
 		g := group{lo: lo, sep: sep}
 		if i < len(u) && (u[i].r == 'X' || u[i].r == 'x') && (i+1 == len(u) || !isAlnum(u[i+1].r)) {
-			b.WriteByte('X')
 			g.hasX = true
 			i++
 		}
-		g.hi, g.digits = i, b.String()
+		g.hi, g.digits = i, s.digits(lo, i, g.hasX)
 		s.g = append(s.g, g)
 		if g.hasX || i+1 >= len(u) || (u[i].r != ' ' && u[i].r != '-') || !isDigit(u[i+1].r) {
 			break
@@ -412,8 +558,8 @@ func (s *scanner) run(i int) int {
 	first, last := s.g[0].lo, i
 	s.leftOK = first == 0 || !joined(u, first-1, -1)
 	s.rightOK = last == len(u) || !joined(u, last, +1)
-	s.amountL = first > 0 && strings.ContainsRune("¥￥$", u[first-1].r)
-	s.amountR = last < len(u) && strings.ContainsRune("元万亿%‰", u[last].r)
+	s.amountL = first > 0 && isCurrency(u[first-1].r)
+	s.amountR = last < len(u) && isAmountUnit(u[last].r)
 	s.plusBefore = first > 0 && u[first-1].r == '+'
 	s.parenPrefixLo = -1
 	// "(+86)138…" or "(86) 138…"
@@ -433,6 +579,27 @@ func (s *scanner) run(i int) int {
 	return i
 }
 
+// digits returns the digits of units u[lo:hi], the last of which is X or
+// x if x, as ASCII with a final "X". Most texts write them in ASCII: then
+// they are a piece of the text, which costs no copy.
+func (s *scanner) digits(lo, hi int, x bool) string {
+	u := s.u
+	first, last := int(u[lo].off), int(u[hi-1].off)
+	// Units one byte apart are ASCII, as folded; so is the last if its
+	// byte is.
+	if s.pieces && last-first == hi-1-lo && s.text[last] < utf8.RuneSelf && (!x || s.text[last] == 'X') {
+		return s.text[first : last+1]
+	}
+	b := make([]byte, hi-lo)
+	for k, c := range u[lo:hi] {
+		b[k] = byte(c.r) // ASCII once folded
+	}
+	if x {
+		b[len(b)-1] = 'X'
+	}
+	return string(b)
+}
+
 // joined reports whether the unit at i (just outside a run, in direction
 // dir) attaches the run to a longer token: an ASCII letter or digit, or a
 // connector followed by one.
@@ -441,9 +608,29 @@ func joined(u []unit, i, dir int) bool {
 	if isAlnum(r) {
 		return true
 	}
-	if strings.ContainsRune("-/_.", r) {
+	switch r {
+	case '-', '/', '_', '.':
 		j := i + dir
 		return j >= 0 && j < len(u) && isAlnum(u[j].r)
+	}
+	return false
+}
+
+// isCurrency reports whether r is a currency sign: a number after it is an
+// amount.
+func isCurrency(r rune) bool {
+	switch r {
+	case '¥', '￥', '$':
+		return true
+	}
+	return false
+}
+
+// isAmountUnit reports whether r makes the number before it an amount.
+func isAmountUnit(r rune) bool {
+	switch r {
+	case '元', '万', '亿', '%', '‰':
+		return true
 	}
 	return false
 }
