@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -115,9 +116,8 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 // facet tables; the inverted index and the lengths are left to the caller.
 func newIndex(docs []Doc, opt Options) (*Index, error) {
 	ix := &Index{opt: opt.withDefaults(), nDocs: len(docs)}
-	ix.docs = slices.Clone(docs)
 	seen := make(map[string]bool, len(docs))
-	for _, d := range ix.docs {
+	for _, d := range docs {
 		if d.ID == "" {
 			return nil, errors.New("search: document with empty ID")
 		}
@@ -126,15 +126,25 @@ func newIndex(docs []Doc, opt Options) (*Index, error) {
 		}
 		seen[d.ID] = true
 	}
-	ft := newFacetTables(ix.docs)
-	slices.SortFunc(ix.docs, func(a, b Doc) int {
-		return cmp.Or(cmp.Compare(ft.unitRank[a.Unit], ft.unitRank[b.Unit]),
-			cmp.Compare(ft.typeIdx[a.Type], ft.typeIdx[b.Type]),
-			cmp.Compare(ft.catIdx[a.Category], ft.catIdx[b.Category]),
-			cmp.Compare(ft.levelIdx[a.RiskLevel], ft.levelIdx[b.RiskLevel]),
-			cmp.Compare(ft.yearIdx[a.Year], ft.yearIdx[b.Year]),
-			cmp.Compare(a.ID, b.ID))
+	ft := newFacetTables(docs)
+	// Document order: unit, type, category, level, year (by their value
+	// indexes), ID.
+	type docKey struct {
+		k   [5]int
+		doc int
+	}
+	keys := make([]docKey, len(docs))
+	for i, d := range docs {
+		keys[i] = docKey{[5]int{ft.unitRank[d.Unit], ft.typeIdx[d.Type], ft.catIdx[d.Category], ft.levelIdx[d.RiskLevel], ft.yearIdx[d.Year]}, i}
+	}
+	slices.SortFunc(keys, func(a, b docKey) int {
+		return cmp.Or(cmp.Compare(a.k[0], b.k[0]), cmp.Compare(a.k[1], b.k[1]), cmp.Compare(a.k[2], b.k[2]),
+			cmp.Compare(a.k[3], b.k[3]), cmp.Compare(a.k[4], b.k[4]), strings.Compare(docs[a.doc].ID, docs[b.doc].ID))
 	})
+	ix.docs = make([]Doc, len(docs))
+	for i, k := range keys {
+		ix.docs[i] = docs[k.doc]
+	}
 	ft.finish(ix.docs)
 	ix.facets = ft
 	ix.combo = ft.docCombo

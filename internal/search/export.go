@@ -86,11 +86,12 @@ func (p *packer) hashes() []uint32 {
 	return out
 }
 
-// files returns the packs as files under dir, given their hashes.
-func (p *packer) files(dir string, hashes []uint32) []File {
+// files returns the packs as files, given their hashes.
+func (p *packer) files(paths *pathMaker, hashes []uint32) []File {
 	out := make([]File, len(p.packs))
 	for i, b := range p.packs {
-		out[i] = File{Path: path.Join(dir, packPath(p.kind, i, hashes[i])), Data: b[:len(b):len(b)]}
+		x := packHash(hashes[i])
+		out[i] = File{Path: paths.path(p.kind, i, string(x[:]), ".bin"), Data: b[:len(b):len(b)]}
 	}
 	return out
 }
@@ -219,7 +220,7 @@ func (s *pages) add(b []byte) []byte {
 // encodeTerms encodes part i of src into p.
 func (ix *Index) encodeTerms(src termSource, i int, p *termPart) error {
 	opt := ix.opt
-	counts := make([]int, ix.facets.valueSpace())
+	counts := make([]int, ix.facets.valueSpace()+len(ix.facets.combos))
 	var docBuf []int
 	var e, b encoder // scratch
 	return src.walkPart(i, func(key string, ps []posting) error {
@@ -284,7 +285,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 			errs[i] = ix.encodeTerms(src, i, &parts[i])
 		} else {
 			c := (i - nParts) * chunkTask
-			errs[i] = ix.encodeChunks(chunks[c:min(nChunks, c+chunkTask)], c)
+			_, errs[i] = ix.encodeChunks(chunks[c:min(nChunks, c+chunkTask)], c, nil)
 		}
 	})
 	for i, err := range errs {
@@ -329,6 +330,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 		refs[i][1].hash = facetHashes[refs[i][1].pack]
 	}
 	var files []File
+	var paths pathMaker
 
 	// Dictionary shards: each holds its terms' entries in key order.
 	dictBytes := 0
@@ -375,7 +377,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	shardGroup := (nShards + 63) / 64
 	shardHashes := groupHashes(shards, shardGroup)
 	for s, b := range shards {
-		files = append(files, File{Path: path.Join(Dir, shardPath(s, shardHashes[s/shardGroup])), Data: b})
+		files = append(files, File{Path: paths.path('t', s, shardHashes[s/shardGroup], ".bin"), Data: b})
 		st.ShardBytes += len(b)
 	}
 
@@ -383,7 +385,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	chunkGroup := (nChunks + 63) / 64
 	chunkHashes := groupHashes(chunks, chunkGroup)
 	for c, b := range chunks {
-		files = append(files, File{Path: path.Join(Dir, chunkPath(c, chunkHashes[c/chunkGroup])), Data: b})
+		files = append(files, File{Path: paths.path('r', c, chunkHashes[c/chunkGroup], ".json"), Data: b})
 		st.ChunkBytes += len(b)
 	}
 
@@ -392,7 +394,7 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 		*packer
 		hashes []uint32
 	}{{over, overHashes}, {facet, facetHashes}} {
-		for _, f := range p.files(Dir, p.hashes) {
+		for _, f := range p.files(&paths, p.hashes) {
 			files = append(files, f)
 			st.PackBytes += len(f.Data)
 			st.Packs++
@@ -465,39 +467,14 @@ func (ix *Index) export(src termSource) ([]File, Stats, error) {
 	return files, st, nil
 }
 
-// encodeChunks encodes the result chunks from chunk c on into out, from
-// ix.docs.
-func (ix *Index) encodeChunks(out [][]byte, c int) error {
-	opt := ix.opt
-	for j := range out {
-		lo := (c + j) * opt.ChunkDocs
-		recs := make([][]any, 0, min(len(ix.docs), lo+opt.ChunkDocs)-lo)
-		for i := lo; i < min(len(ix.docs), lo+opt.ChunkDocs); i++ {
-			d := ix.docs[i]
-			url := d.URL
-			if url == d.ID {
-				url = "" // the common case: the ID is the URL
-			}
-			r := []any{d.ID, url, d.Title, d.Body}
-			if d.HasFine {
-				r = append(r, d.FineMin, d.FineMax)
-			}
-			recs = append(recs, r)
-		}
-		b, err := json.Marshal(recs)
-		if err != nil {
-			return err
-		}
-		out[j] = b
-	}
-	return nil
-}
-
 // appendFacetVector appends the facet blob of a term: its postings
 // counted per facet value, as pairs of (value index delta, count) over the
 // concatenated value index space of the dimensions unit, type, category,
-// level, year. counts is scratch space of ix.facets.valueSpace() zeros,
-// and is left so.
+// level, year. counts is scratch space of ix.facets.valueSpace() +
+// len(ix.facets.combos) zeros, and is left so.
+//
+// The postings are counted per unit and per combo, and the combos' counts
+// then added to their values (unless there are more combos than postings).
 func (ix *Index) appendFacetVector(dst []byte, ps []posting, counts []int) []byte {
 	ft := &ix.facets
 	var base [numDims]int
@@ -506,15 +483,37 @@ func (ix *Index) appendFacetVector(dst []byte, ps []posting, counts []int) []byt
 		base[dim] = n
 		n += ft.dimSize(dim)
 	}
-	nz := 0
-	for _, p := range ps {
-		for dim, v := range ft.values(p.doc) {
-			if v >= 0 {
-				if counts[base[dim]+v] == 0 {
-					nz++
-				}
-				counts[base[dim]+v]++
+	counts, perCombo := counts[:n], counts[n:n+len(ft.combos)]
+	if len(ft.combos) <= len(ps) {
+		for _, p := range ps {
+			counts[ft.docUnit[p.doc]]++
+			perCombo[p.combo]++
+		}
+		for i, c := range perCombo {
+			if c == 0 {
+				continue
 			}
+			perCombo[i] = 0
+			cb := &ft.combos[i]
+			for dim, v := range [numDims]int{dimUnit: -1, dimType: cb.typ, dimCategory: cb.cat, dimLevel: cb.level, dimYear: cb.year} {
+				if v >= 0 {
+					counts[base[dim]+v] += c
+				}
+			}
+		}
+	} else {
+		for _, p := range ps {
+			for dim, v := range ft.values(p.doc) {
+				if v >= 0 {
+					counts[base[dim]+v]++
+				}
+			}
+		}
+	}
+	nz := 0
+	for _, c := range counts {
+		if c > 0 {
+			nz++
 		}
 	}
 	e := encoder{b: dst}

@@ -5,8 +5,9 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 )
 
 // FormatVersion names the on-disk format described in doc.go.
@@ -71,17 +72,41 @@ func (d *decoder) bytes(n int) []byte {
 // varint x; x = 0 starts a group and is followed by varints title, bi, doc;
 // otherwise doc = previous doc + x (same title and bi). Then varint combo.
 func encodePostings(e *encoder, ps []posting) {
+	// Written in place, with room for the next posting: at most 20 bytes
+	// (documents and combos are below maxDocs, impacts below 128).
+	const most = 20
+	b := slices.Grow(e.b, 3*len(ps)+most)
+	n := len(b)
+	b = b[:cap(b)]
 	for i, p := range ps {
-		if i > 0 && p.title == ps[i-1].title && p.bi == ps[i-1].bi {
-			e.uvarint(p.doc - ps[i-1].doc)
-		} else {
-			e.uvarint(0)
-			e.uvarint(p.title)
-			e.uvarint(p.bi)
-			e.uvarint(p.doc)
+		if len(b)-n < most {
+			b = slices.Grow(b[:n], len(b)/2+most)
+			b = b[:cap(b)]
 		}
-		e.uvarint(p.combo)
+		if i > 0 && p.title == ps[i-1].title && p.bi == ps[i-1].bi {
+			n = putUvarint(b, n, p.doc-ps[i-1].doc)
+		} else {
+			b[n] = 0
+			n = putUvarint(b, n+1, p.title)
+			n = putUvarint(b, n, p.bi)
+			n = putUvarint(b, n, p.doc)
+		}
+		n = putUvarint(b, n, p.combo)
 	}
+	e.b = b[:n]
+}
+
+// putUvarint writes varint v at b[n:], which has room for it, and returns
+// the end.
+func putUvarint(b []byte, n, v int) int {
+	if v < 0 {
+		panic("negative varint")
+	}
+	if v < 0x80 {
+		b[n] = byte(v)
+		return n + 1
+	}
+	return n + binary.PutUvarint(b[n:], uint64(v))
 }
 
 func decodePostings(d *decoder, n int, out []posting) []posting {
@@ -157,11 +182,56 @@ func hash32(b []byte) uint32 {
 	return binary.LittleEndian.Uint32(s[:])
 }
 
-// Paths of the index files, relative to the index directory.
-func shardPath(i int, groupHash string) string { return fmt.Sprintf("t/%d.%s.bin", i, groupHash) }
-func chunkPath(i int, groupHash string) string { return fmt.Sprintf("r/%d.%s.json", i, groupHash) }
+// Paths of the index files, relative to the index directory:
+// t/<i>.<g>.bin, r/<i>.<g>.json and <kind>/<i>.<x>.bin (see doc.go).
+func shardPath(i int, groupHash string) string {
+	return string(appendIndexPath(nil, "", 't', i, groupHash, ".bin"))
+}
+
+func chunkPath(i int, groupHash string) string {
+	return string(appendIndexPath(nil, "", 'r', i, groupHash, ".json"))
+}
+
 func packPath(kind byte, i int, h uint32) string {
-	return fmt.Sprintf("%c/%d.%08x.bin", kind, i, h)
+	x := packHash(h)
+	return string(appendIndexPath(nil, "", kind, i, string(x[:]), ".bin"))
+}
+
+// packHash is the name of a pack's hash, in 8 hex digits.
+func packHash(h uint32) (x [8]byte) {
+	for k := range x {
+		x[k] = hexDigits[h>>(28-4*k)&0xF]
+	}
+	return x
+}
+
+// appendIndexPath appends dir, then the path of an index file.
+func appendIndexPath(b []byte, dir string, kind byte, i int, hash, ext string) []byte {
+	b = append(b, dir...)
+	b = append(b, kind, '/')
+	b = strconv.AppendInt(b, int64(i), 10)
+	b = append(b, '.')
+	b = append(b, hash...)
+	return append(b, ext...)
+}
+
+// pathMaker makes the paths of the exported files, Dir/ then an index
+// path; they lie one after the other in blocks (one allocation each): a
+// strings.Builder never changes the bytes its String has returned.
+type pathMaker struct {
+	block strings.Builder
+	buf   []byte
+}
+
+func (m *pathMaker) path(kind byte, i int, hash, ext string) string {
+	m.buf = appendIndexPath(m.buf[:0], Dir+"/", kind, i, hash, ext)
+	if m.block.Cap()-m.block.Len() < len(m.buf) {
+		m.block = strings.Builder{}
+		m.block.Grow(max(16<<10, len(m.buf)))
+	}
+	start := m.block.Len()
+	m.block.Write(m.buf)
+	return m.block.String()[start:]
 }
 
 // ref locates a blob inside a pack file.

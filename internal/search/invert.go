@@ -1,8 +1,11 @@
 package search
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
+	"hash/maphash"
+	"math/bits"
 	"runtime"
 	"slices"
 	"strings"
@@ -58,6 +61,10 @@ const (
 	invertBatchChunks = 16
 )
 
+// impactTF is the largest term frequency whose body impact in each
+// document is computed ahead (inverted.impact).
+const impactTF = 8
+
 // inverted is the inverted index: every exported term key, its number of
 // postings, and the records its postings are made of.
 type inverted struct {
@@ -71,6 +78,9 @@ type inverted struct {
 	// document, varint n and n records (appendRec) of t−bounds[p].
 	recs      [][][]byte
 	batchDocs int
+	// impact[k][d*impactTF+tf-1] is the body impact of a term of field
+	// kind k that occurs tf <= impactTF times in the body of document d.
+	impact [3][]uint8
 
 	mu   sync.Mutex
 	free []*layout // walkPart's scratch spaces not in use
@@ -84,7 +94,7 @@ const (
 	postImpact   = postTitle - 1
 
 	// maxDocs is the most documents an index holds: a posting keeps the
-	// document number in 32 − postDocShift bits.
+	// document number in 32 − postDocShift bits (and titleKey in 25).
 	maxDocs = 1 << (32 - postDocShift)
 
 	// maxWorkers bounds the goroutines of Build and Export. Each analysis
@@ -150,23 +160,26 @@ func uvarint(b []byte) (uint64, int) {
 	return x, len(b)
 }
 
-// invWorker analyses chunks of documents. Its term ids index keys; an
-// ideographic unit also has an id of its own (ideo), and the terms made of
-// ideographic units are found by those ids, without building their keys.
+// invWorker analyses chunks of documents. Its term ids index its keys;
+// an ideographic unit also has an id of its own (ideo), and the terms made
+// of ideographic units are found by those ids, without building their
+// keys. The keys lie one after the other in kbuf (keyBytes), until finish
+// makes them strings of one allocation.
 type invWorker struct {
 	ix    *Index
-	ids   map[string]int32 // term key → term id: m terms, and t terms with invalid bytes (see newTerm)
-	keys  []string         // term id → term key
-	slot  []int32          // term id → 1 + index of its record in cur, or 0
-	df    []int32          // term id → number of documents with the term
-	order []int32          // term ids in key order (compareKeys), once finished
-	cur   []rec            // the records of the current document
+	ids   keyTable    // term key → term id: m terms, and t terms with invalid bytes (see newTerm)
+	kbuf  []byte      // the keys' bytes
+	koff  []int       // term id → start of its key in kbuf, then len(kbuf)
+	keys  []string    // term id → term key, once finished
+	terms []termCount // term id → its counts
+	order []int32     // term ids in key order (compareKeys), once finished
+	cur   []rec       // the records of the current document
 
-	bmp   []int32          // rune → 1 + ideo id, for valid runes below 0x10000
-	other map[rune]int32   // ideo ids of other runes, and of invalid bytes b as -1-b
-	ideo  []ideoUnit       // ideo id → unit
-	big   map[uint64]int32 // ideo ids a, b → term id of m+a+b
-	tri   map[uint64]int32 // ideo ids a, b, c → term id of t+a+b+c
+	bmp   []int32        // rune → 1 + ideo id, for valid runes below 0x10000
+	other map[rune]int32 // ideo ids of other runes, and of invalid bytes b as -1-b
+	ideo  []ideoUnit     // ideo id → unit
+	big   idTable        // ideo ids a, b → term id of m+a+b
+	tri   idTable        // ideo ids a, b, c → term id of t+a+b+c
 
 	text []byte             // scratch copy of the text being analysed
 	norm norm.Iter          // normalises text
@@ -175,14 +188,26 @@ type invWorker struct {
 	one  [1]*analysis.Token // a stream of tok alone
 	key  []byte             // scratch term key
 	recs []byte             // scratch records of a chunk
+	rec  []byte             // scratch result chunks
+
+	noHan bool // field does not take the Han fast path (tests)
+}
+
+// termCount is what a worker counts of a term.
+type termCount struct {
+	slot int32 // 1 + index of the term's record in cur, or 0
+	df   int32 // number of documents with the term
 }
 
 // ideoUnit is an ideographic unit a worker has seen.
 type ideoUnit struct {
-	term      string
-	valid     bool  // term is a rune (not an invalid byte)
+	b         [utf8.UTFMax]byte // the unit's bytes (term)
+	n         uint8
+	valid     bool  // the unit is a rune (not an invalid byte)
 	uni, lone int32 // term ids of u+term and m+term, or -1
 }
+
+func (u *ideoUnit) term() []byte { return u.b[:u.n] }
 
 // tagKind maps a term key's tag byte to its field kind.
 func tagKind(tag byte) uint8 {
@@ -210,8 +235,7 @@ func (ix *Index) invert() error {
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for w := range workers {
-		iw := &invWorker{ix: ix, ids: map[string]int32{}, other: map[rune]int32{}, big: map[uint64]int32{}, tri: map[uint64]int32{}}
-		iw.one[0] = &iw.tok
+		iw := newInvWorker(ix)
 		workers[w] = iw
 		wg.Go(func() {
 			for {
@@ -222,7 +246,8 @@ func (ix *Index) invert() error {
 				lo, hi := c*per, min(n, (c+1)*per)
 				chunks[c].worker = w
 				iw.analyse(&chunks[c], lo, hi)
-				if err := ix.encodeChunks(ix.chunks[lo/cd:(hi+cd-1)/cd], lo/cd); err != nil && errs[w] == nil {
+				var err error
+				if iw.rec, err = ix.encodeChunks(ix.chunks[lo/cd:(hi+cd-1)/cd], lo/cd, iw.rec); err != nil && errs[w] == nil {
 					errs[w] = err
 				}
 				clear(ix.docs[lo:hi]) // let the texts go
@@ -236,15 +261,25 @@ func (ix *Index) invert() error {
 	}
 	ix.docs = nil
 	ix.setAvgLen()
+	for k := range ix.inv.impact {
+		ix.inv.impact[k] = make([]uint8, n*impactTF)
+		for d, dl := range ix.bodyLen[k] {
+			for tf := 1; tf <= impactTF; tf++ {
+				ix.inv.impact[k][d*impactTF+tf-1] = uint8(bodyImpact(tf, dl, ix.avgLen[k]))
+			}
+		}
+	}
 
 	// Merge the workers' sorted dictionaries, dropping lone ideographs
 	// (cjk_bigram emits them into m; queries use u terms).
 	inv := &ix.inv
-	toFinal := make([][]int32, len(workers))
+	// Where each worker's terms go: the final term, then (toPart below)
+	// part<<32 | index in the part; -1 for none.
+	toPart := make([][]int64, len(workers))
 	heads := make([]int, len(workers))
 	var df []int
 	for w, iw := range workers {
-		toFinal[w] = make([]int32, len(iw.keys))
+		toPart[w] = make([]int64, len(iw.keys))
 	}
 	for {
 		best, key := -1, ""
@@ -268,9 +303,9 @@ func (ix *Index) invert() error {
 		for w, iw := range workers {
 			if heads[w] < len(iw.order) {
 				if id := iw.order[heads[w]]; iw.keys[id] == key {
-					toFinal[w][id] = f
+					toPart[w][id] = int64(f)
 					if f >= 0 {
-						df[f] += int(iw.df[id])
+						df[f] += int(iw.terms[id].df)
 					}
 					heads[w]++
 				}
@@ -278,7 +313,7 @@ func (ix *Index) invert() error {
 		}
 	}
 	for _, iw := range workers {
-		iw.keys, iw.order, iw.df = nil, nil, nil
+		iw.keys, iw.order, iw.terms = nil, nil, nil
 	}
 	inv.off = make([]int, len(inv.keys)+1)
 	for f, n := range df {
@@ -286,11 +321,26 @@ func (ix *Index) invert() error {
 	}
 	inv.bounds = splitTerms(len(inv.keys), func(t int) int { return inv.off[t] + 8*t })
 	nParts := len(inv.bounds) - 1
-	partOf := make([]uint16, len(inv.keys))
+	partOf := make([]int, len(inv.keys))
 	for p := range nParts {
 		for t := inv.bounds[p]; t < inv.bounds[p+1]; t++ {
-			partOf[t] = uint16(p)
+			partOf[t] = p
 		}
+	}
+	for _, m := range toPart {
+		for id, f := range m {
+			if f >= 0 {
+				p := partOf[f]
+				m[id] = int64(p)<<32 | (f - int64(inv.bounds[p]))
+			}
+		}
+	}
+	partOf = nil
+	// The share of each part in the postings, in 1/1024, to size the
+	// rewritten records.
+	share := make([]int, nParts)
+	for p := range share {
+		share[p] = 1 + 1024*(inv.off[inv.bounds[p+1]]-inv.off[inv.bounds[p]])/max(1, inv.off[len(inv.keys)])
 	}
 
 	// Rewrite the records by part, a batch of chunks at a time, releasing
@@ -312,12 +362,19 @@ func (ix *Index) invert() error {
 				if b >= nBatches {
 					break
 				}
+				total := 0
+				for ci := b * invertBatchChunks; ci < min(nChunks, (b+1)*invertBatchChunks); ci++ {
+					total += len(chunks[ci].recs)
+				}
 				for p := range out {
+					if n := total * share[p] / 1024 * 9 / 8; cap(out[p]) < n {
+						out[p] = make([]byte, 0, n)
+					}
 					out[p] = out[p][:0]
 				}
 				for ci := b * invertBatchChunks; ci < min(nChunks, (b+1)*invertBatchChunks); ci++ {
 					c := &chunks[ci]
-					m := toFinal[c.worker]
+					m := toPart[c.worker]
 					for off := 0; off < len(c.recs); {
 						x, k := uvarint(c.recs[off:])
 						off += k
@@ -326,12 +383,12 @@ func (ix *Index) invert() error {
 						}
 						for range x {
 							id, tf, title := nextRec(c.recs, &off)
-							f := m[id]
-							if f < 0 {
+							to := m[id]
+							if to < 0 {
 								continue // a lone ideograph
 							}
-							p := partOf[f]
-							doc[p] = appendRec(doc[p], int(f)-inv.bounds[p], tf, title)
+							p := int(to >> 32)
+							doc[p] = appendRec(doc[p], int(uint32(to)), tf, title)
 							cnt[p]++
 						}
 						for p := range out {
@@ -359,15 +416,27 @@ func compareKeys(a, b string) int {
 	return strings.Compare(a, b)
 }
 
+func newInvWorker(ix *Index) *invWorker {
+	w := &invWorker{ix: ix, ids: keyTable{seed: maphash.MakeSeed()}, koff: []int{0}, other: map[rune]int32{}}
+	w.one[0] = &w.tok
+	return w
+}
+
 // finish sorts the worker's dictionary and drops what only analysis
 // needs.
 func (w *invWorker) finish() {
+	all := string(w.kbuf)
+	w.keys = make([]string, len(w.koff)-1)
+	for id := range w.keys {
+		w.keys[id] = all[w.koff[id]:w.koff[id+1]]
+	}
+	w.kbuf, w.koff = nil, nil
 	w.order = make([]int32, len(w.keys))
 	for id := range w.order {
 		w.order[id] = int32(id)
 	}
 	slices.SortFunc(w.order, func(a, b int32) int { return compareKeys(w.keys[a], w.keys[b]) })
-	w.ids, w.slot, w.cur, w.recs, w.bmp, w.other, w.ideo, w.big, w.tri = nil, nil, nil, nil, nil, nil, nil, nil, nil
+	w.ids, w.cur, w.recs, w.rec, w.bmp, w.other, w.ideo, w.big, w.tri = keyTable{}, nil, nil, nil, nil, nil, nil, idTable{}, idTable{}
 }
 
 // analyse records the terms of documents [lo, hi) in c and sets their
@@ -383,12 +452,24 @@ func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 		_, ix.bodyLen[0][i], ix.bodyLen[1][i], ix.bodyLen[2][i] = w.field(d.Body, false)
 		recs = binary.AppendUvarint(recs, uint64(len(w.cur)))
 		for _, r := range w.cur {
-			w.slot[r.id] = 0
+			w.terms[r.id].slot = 0
 			recs = appendRec(recs, int(r.id), int(r.v&^recTitle), r.v&recTitle != 0)
 		}
 	}
 	c.recs = slices.Clone(recs)
 	w.recs = recs
+}
+
+// fieldState is the state of field between units.
+type fieldState struct {
+	title bool
+	// The previous two ideographic units (ids), the length of the run of
+	// adjacent ideographic units they end (0 after any other unit) and the
+	// end offset of the last.
+	a, b     int32
+	run, end int
+	// What field returns.
+	units, main, uni, tri int
 }
 
 // field records the terms of text, one field of the current document. It
@@ -398,91 +479,242 @@ func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 //
 // It runs bleve's chain one token at a time, as the unicode tokenizer
 // segments the text, into the worker's buffers: the tokenizer and the
-// width filter would allocate a token stream and every term anew.
+// width filter would allocate a token stream and every term anew. In
+// valid UTF-8, the common CJK ideographs skip even that (see fieldHan).
 func (w *invWorker) field(text string, title bool) (units, main, uni, tri int) {
-	w.text = appendNormalized(w.text[:0], &w.norm, text)
-	seg := segment.NewWordSegmenterDirect(w.text)
-	// The previous two ideographic units (ids), the length of the run of
-	// adjacent ideographic units they end (0 after any other unit) and the
-	// end offset of the last.
-	var a, b int32
-	run, end := 0, 0
-	endRun := func() {
-		if run == 1 { // a lone ideograph, which cjk_bigram emits as it is
-			u := &w.ideo[b]
-			if u.lone < 0 {
-				u.lone = w.term(tagMain, u.term)
-			}
-			w.hit(u.lone, title)
-			main++
-		}
-		run = 0
+	st := fieldState{title: title}
+	if w.noHan || !utf8.ValidString(text) {
+		w.segment(&st, w.normalize(text), 0)
+	} else {
+		w.fieldHan(&st, text)
 	}
-	for pos := 0; seg.Segment(); {
+	w.endRun(&st)
+	return st.units, st.main, st.uni, st.tri
+}
+
+// fieldHan is field for valid UTF-8 text. It cuts the text into pieces
+// that normalise and segment on their own into the units, at the same
+// offsets, of the whole text, and analyses only the pieces that need it;
+// TestFieldHan compares it with segment on many texts.
+//
+// A Han rune (isHan) is inert under NFKC, and the word segmenter breaks
+// before it: no rule of segment's scanner takes it but at the start of a
+// token, as HanEx, Han (Extend | Format)*. So the text is cut before every
+// Han rune. A Han rune at a cut (cutAt: the end, an ASCII byte, a Han
+// rune or a punctuation mark of punctLen) is a token of its own, since
+// what follows does not start with Extend or Format: it is recorded as it
+// is, without normalising, segmenting or folding it. A punctuation mark of
+// punctLen at a cut has no tokens (segment makes only None tokens of its
+// normal form, which cannot join what follows them but Extend or Format),
+// and is skipped. A piece of ASCII is its own normal form, and has only
+// None tokens without a letter, a digit or _ (asciiWord).
+func (w *invWorker) fieldHan(st *fieldState, text string) {
+	npos := 0 // offset in the normalised text
+	for i := 0; i < len(text); {
+		if text[i] >= utf8.RuneSelf {
+			if r, ok := hanAt(text, i); ok {
+				if cutAt(text, i+3) {
+					w.ideoUnit(st, w.hanID(r), npos, 3)
+					i, npos = i+3, npos+3
+					continue
+				}
+			} else if r, size := utf8.DecodeRuneInString(text[i:]); punctLen(r) > 0 && cutAt(text, i+size) {
+				i, npos = i+size, npos+punctLen(r)
+				continue
+			}
+		}
+		j, ascii, word := i, true, false
+		for ; j < len(text) && (j == i || !isHanAt(text, j)); j++ {
+			if c := text[j]; c >= utf8.RuneSelf {
+				ascii = false
+			} else if asciiWord[c] {
+				word = true
+			}
+		}
+		var n int
+		var ok bool
+		if ascii && !word {
+			n, ok = j-i, true // only None tokens
+		} else if ascii {
+			w.text = append(w.text[:0], text[i:j]...)
+			n, ok = w.segment(st, w.text, npos)
+		} else {
+			n, ok = w.segment(st, w.normalize(text[i:j]), npos)
+		}
+		if !ok {
+			return // segmentation stopped, as it would in the whole text
+		}
+		i, npos = j, npos+n
+	}
+}
+
+// asciiWord tells the ASCII bytes without which segment makes only None
+// tokens of ASCII text: the letters and digits, and _ (ExtendNumLet), one
+// of which every rule of a word needs (TestASCIIWord).
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := range utf8.RuneSelf {
+		t[c] = c == '_' || '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	}
+	return t
+}()
+
+// cutAt reports whether text can be cut at i after a Han rune or a
+// punctuation mark of punctLen (see fieldHan): i is the end, or text[i:]
+// starts with an ASCII byte, a Han rune or a punctuation mark of punctLen.
+func cutAt(text string, i int) bool {
+	if i == len(text) || text[i] < utf8.RuneSelf || isHanAt(text, i) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return punctLen(r) > 0
+}
+
+// isHan reports whether fieldHan takes r for a Han rune: the CJK Unified
+// Ideographs of Unicode 8.0, which segment uses.
+func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FD5 }
+
+// hanAt returns the rune at s[i] and whether it is a Han rune; s is valid
+// UTF-8.
+func hanAt(s string, i int) (rune, bool) {
+	if !isHanAt(s, i) {
+		return 0, false
+	}
+	r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+	return r, isHan(r)
+}
+
+// isHanAt reports whether a Han rune might start at s[i] (its lead byte
+// is that of U+4E00..U+9FFF); s is valid UTF-8.
+func isHanAt(s string, i int) bool {
+	if i+2 >= len(s) {
+		return false
+	}
+	switch c := s[i]; {
+	case c == 0xE4:
+		return s[i+1] >= 0xB8
+	case c == 0xE9:
+		return s[i+1] < 0xBF || s[i+2] <= 0x95 // up to U+9FD5
+	default:
+		return c > 0xE4 && c < 0xE9
+	}
+}
+
+// punctLen returns the length of the normal form of r if it is one of
+// the common CJK and full-width punctuation marks that fieldHan skips,
+// else 0. NFKC does not join such a mark to what precedes it, the first
+// rune of its normal form is inert and neither Extend nor Format, and
+// segment makes only None tokens of that form (TestPunctLen).
+func punctLen(r rune) int {
+	switch r {
+	case '\uFF08', '\uFF09', '\uFF0C', '\uFF1A', '\uFF1B', '\uFF1F', '\uFF01', '\uFF05', '\u3000': // ASCII
+		return 1
+	case '\u00B7':
+		return 2
+	case '\u3001', '\u3002', '\u300A', '\u300B', '\u300C', '\u300D', '\u300E', '\u300F', '\u3010', '\u3011', '\u3014', '\u3015',
+		'\u2014', '\u2018', '\u2019', '\u201C', '\u201D', '\u2026': // unchanged, or ... for U+2026
+		return 3
+	}
+	return 0
+}
+
+// normalize returns the NFKC form of text, in the worker's buffer.
+func (w *invWorker) normalize(text string) []byte {
+	w.text = appendNormalized(w.text[:0], &w.norm, text)
+	return w.text
+}
+
+// segment segments buf, normalised text at offset base in the normalised
+// field, and records its units. It returns len(buf), and false if
+// segmentation stopped before its end (as segment.Segmenter does when a
+// call returns no token).
+func (w *invWorker) segment(st *fieldState, buf []byte, base int) (int, bool) {
+	for start, pos := 0, base; start < len(buf); {
+		adv, sb, typ, err := segment.SegmentWords(buf[start:], true)
+		if err != nil || adv < 0 || adv > len(buf)-start || sb == nil {
+			return len(buf), false
+		}
+		start += adv
 		// As the unicode tokenizer: every segment but spaces and
 		// punctuation is a token, starting at pos.
-		sb, typ, start := seg.Bytes(), seg.Type(), pos
+		s := pos
 		pos += len(sb)
 		if typ == segment.None {
 			continue
 		}
 		term := w.fold(sb)
 		if typ != segment.Ideo && typ != segment.Kana { // not analysis.Ideographic
-			endRun()
-			units++
-			main++
+			w.endRun(st)
+			st.units++
+			st.main++
 			w.key = append(append(w.key[:0], tagMain), term...)
-			w.hit(w.termKey(), title)
+			w.hit(w.termKey(), st.title)
 			continue
 		}
 		for off := 0; off < len(term); {
 			r, n := utf8.DecodeRune(term[off:])
-			id := w.ideoID(r, term[off:off+n])
-			s := start + off
+			w.ideoUnit(st, w.ideoID(r, term[off:off+n]), s+off, n)
 			off += n
-			units++
-			uni++
-			if run > 0 && s != end {
-				endRun()
-			}
-			u := &w.ideo[id]
-			if u.uni < 0 {
-				u.uni = w.newTerm(tagUnigram, u.term) // unique: one id per unit
-			}
-			w.hit(u.uni, title)
-			if run > 0 {
-				k := uint64(b)<<32 | uint64(id)
-				bt, ok := w.big[k]
-				if !ok {
-					bt = w.term(tagMain, w.ideo[b].term, w.ideo[id].term)
-					w.big[k] = bt
-				}
-				w.hit(bt, title)
-				main++
-			}
-			if run > 1 {
-				k := uint64(a)<<42 | uint64(b)<<21 | uint64(id)
-				tt, ok := w.tri[k]
-				if !ok {
-					ua, ub, uc := &w.ideo[a], &w.ideo[b], &w.ideo[id]
-					if ua.valid && ub.valid && uc.valid {
-						// Three runes: no other units make these bytes.
-						tt = w.newTerm(tagTrigram, ua.term, ub.term, uc.term)
-					} else {
-						tt = w.term(tagTrigram, ua.term, ub.term, uc.term)
-					}
-					w.tri[k] = tt
-				}
-				w.hit(tt, title)
-				tri++
-			}
-			a, b = b, id
-			run++
-			end = s + n
 		}
 	}
-	endRun()
-	return units, main, uni, tri
+	return len(buf), true
+}
+
+// endRun ends a run of adjacent ideographic units.
+func (w *invWorker) endRun(st *fieldState) {
+	if st.run == 1 { // a lone ideograph, which cjk_bigram emits as it is
+		u := &w.ideo[st.b]
+		if u.lone < 0 {
+			u.lone = w.term(tagMain, u.term())
+		}
+		w.hit(u.lone, st.title)
+		st.main++
+	}
+	st.run = 0
+}
+
+// ideoUnit records ideographic unit id, at offset s and n bytes long.
+func (w *invWorker) ideoUnit(st *fieldState, id int32, s, n int) {
+	st.units++
+	st.uni++
+	if st.run > 0 && s != st.end {
+		w.endRun(st)
+	}
+	u := &w.ideo[id]
+	if u.uni < 0 {
+		u.uni = w.newTerm(tagUnigram, u.term()) // unique: one id per unit
+	}
+	w.hit(u.uni, st.title)
+	if st.run > 0 {
+		b := st.b
+		k := uint64(b)<<32 | uint64(id)
+		bt, ok := w.big.get(k)
+		if !ok {
+			bt = w.term(tagMain, w.ideo[b].term(), w.ideo[id].term())
+			w.big.put(k, bt)
+		}
+		w.hit(bt, st.title)
+		st.main++
+	}
+	if st.run > 1 {
+		a, b := st.a, st.b
+		k := uint64(a)<<42 | uint64(b)<<21 | uint64(id)
+		tt, ok := w.tri.get(k)
+		if !ok {
+			ua, ub, uc := &w.ideo[a], &w.ideo[b], &w.ideo[id]
+			if ua.valid && ub.valid && uc.valid {
+				// Three runes: no other units make these bytes.
+				tt = w.newTerm(tagTrigram, ua.term(), ub.term(), uc.term())
+			} else {
+				tt = w.term(tagTrigram, ua.term(), ub.term(), uc.term())
+			}
+			w.tri.put(k, tt)
+		}
+		w.hit(tt, st.title)
+		st.tri++
+	}
+	st.a, st.b = st.b, id
+	st.run++
+	st.end = s + n
 }
 
 // fold returns the term of a token whose bytes are b after cjk_width and
@@ -542,13 +774,29 @@ func (w *invWorker) ideoID(r rune, bytes []byte) int32 {
 	return id
 }
 
-func (w *invWorker) newIdeo(bytes []byte, valid bool) int32 {
-	w.ideo = append(w.ideo, ideoUnit{term: string(bytes), valid: valid, uni: -1, lone: -1})
+// hanID returns the ideo id of Han rune r.
+func (w *invWorker) hanID(r rune) int32 {
+	if w.bmp == nil {
+		w.bmp = make([]int32, 0x10000)
+	}
+	if id := w.bmp[r]; id > 0 {
+		return id - 1
+	}
+	var b [utf8.UTFMax]byte
+	id := w.newIdeo(b[:utf8.EncodeRune(b[:], r)], true)
+	w.bmp[r] = id + 1
+	return id
+}
+
+func (w *invWorker) newIdeo(term []byte, valid bool) int32 {
+	u := ideoUnit{valid: valid, uni: -1, lone: -1}
+	u.n = uint8(copy(u.b[:], term))
+	w.ideo = append(w.ideo, u)
 	return int32(len(w.ideo) - 1)
 }
 
 // term returns the id of the term tag+parts.
-func (w *invWorker) term(tag byte, parts ...string) int32 {
+func (w *invWorker) term(tag byte, parts ...[]byte) int32 {
 	w.key = append(w.key[:0], tag)
 	for _, p := range parts {
 		w.key = append(w.key, p...)
@@ -558,17 +806,21 @@ func (w *invWorker) term(tag byte, parts ...string) int32 {
 
 // termKey returns the id of the term whose key is in w.key.
 func (w *invWorker) termKey() int32 {
-	id, ok := w.ids[string(w.key)]
+	h := maphash.Bytes(w.ids.seed, w.key)
+	id, ok := w.ids.get(h, w.key, w)
 	if !ok {
 		id = w.addKey()
-		w.ids[w.keys[id]] = id
+		w.ids.put(h, id, w)
 	}
 	return id
 }
 
+// keyBytes returns the key of term id, before finish.
+func (w *invWorker) keyBytes(id int32) []byte { return w.kbuf[w.koff[id]:w.koff[id+1]] }
+
 // newTerm returns a new id for the term tag+parts, which the caller knows
 // no other id has: the term is left out of ids.
-func (w *invWorker) newTerm(tag byte, parts ...string) int32 {
+func (w *invWorker) newTerm(tag byte, parts ...[]byte) int32 {
 	w.key = append(w.key[:0], tag)
 	for _, p := range parts {
 		w.key = append(w.key, p...)
@@ -578,21 +830,22 @@ func (w *invWorker) newTerm(tag byte, parts ...string) int32 {
 
 // addKey adds the term whose key is in w.key and returns its id.
 func (w *invWorker) addKey() int32 {
-	id := int32(len(w.keys))
-	w.keys = append(w.keys, string(w.key))
-	w.slot = append(w.slot, 0)
-	w.df = append(w.df, 0)
+	id := int32(len(w.koff) - 1)
+	w.kbuf = append(w.kbuf, w.key...)
+	w.koff = append(w.koff, len(w.kbuf))
+	w.terms = append(w.terms, termCount{})
 	return id
 }
 
 // hit records one occurrence of term id in the current document.
 func (w *invWorker) hit(id int32, title bool) {
-	s := w.slot[id]
+	tc := &w.terms[id]
+	s := tc.slot
 	if s == 0 {
 		w.cur = append(w.cur, rec{id: id})
-		w.df[id]++
+		tc.df++
 		s = int32(len(w.cur))
-		w.slot[id] = s
+		tc.slot = s
 	}
 	r := &w.cur[s-1]
 	if title {
@@ -602,11 +855,132 @@ func (w *invWorker) hit(id int32, title bool) {
 	}
 }
 
+// keyTable maps the keys of a worker's terms to their ids, as a
+// map[string]int32 would, but for keys that lie in the worker's kbuf:
+// open addressing by the keys' maphash, linear probing.
+type keyTable struct {
+	seed  maphash.Seed
+	slots []keySlot // a power of two of them, at most 3/4 in use
+	n     int
+}
+
+type keySlot struct {
+	hash uint32 // the high bits of the key's hash
+	id   int32  // id + 1, 0 if the slot is empty
+}
+
+// get returns the id of key, whose hash is h, and whether it has one.
+func (t *keyTable) get(h uint64, key []byte, w *invWorker) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	mask := uint64(len(t.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s.id == 0 {
+			return 0, false
+		}
+		if s.hash == uint32(h>>32) && bytes.Equal(w.keyBytes(s.id-1), key) {
+			return s.id - 1, true
+		}
+	}
+}
+
+// put adds id for a key whose hash is h, which has none; w holds the keys.
+func (t *keyTable) put(h uint64, id int32, w *invWorker) {
+	if 4*(t.n+1) > 3*len(t.slots) {
+		old := t.slots
+		t.slots = make([]keySlot, max(64, 2*len(old)))
+		for _, s := range old {
+			if s.id != 0 {
+				t.insert(maphash.Bytes(t.seed, w.keyBytes(s.id-1)), s.id)
+			}
+		}
+	}
+	t.insert(h, id+1)
+	t.n++
+}
+
+func (t *keyTable) insert(h uint64, id int32) {
+	mask := uint64(len(t.slots) - 1)
+	i := h & mask
+	for t.slots[i].id != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = keySlot{uint32(h >> 32), id}
+}
+
+// idTable maps uint64 keys to int32 values, as a map would, with open
+// addressing and linear probing: a lookup is a multiplication and mostly
+// one probe of two arrays.
+type idTable struct {
+	keys  []uint64 // a power of two of them, at most 3/4 in use
+	vals  []int32  // value + 1, 0 if the slot is empty
+	n     int
+	shift uint8 // 64 − log2(len(keys))
+}
+
+// get returns the value of key and whether it has one.
+func (t *idTable) get(key uint64) (int32, bool) {
+	if t.n == 0 {
+		return 0, false
+	}
+	mask := len(t.keys) - 1
+	for i := int((key * 0x9E3779B97F4A7C15) >> t.shift); ; i = (i + 1) & mask {
+		v := t.vals[i]
+		if v == 0 {
+			return 0, false
+		}
+		if t.keys[i] == key {
+			return v - 1, true
+		}
+	}
+}
+
+// put sets the value of key, which has none.
+func (t *idTable) put(key uint64, val int32) {
+	if 4*(t.n+1) > 3*len(t.keys) {
+		keys, vals := t.keys, t.vals
+		size := max(64, 2*len(keys))
+		t.keys, t.vals, t.shift = make([]uint64, size), make([]int32, size), uint8(64-bits.TrailingZeros(uint(size)))
+		for i, v := range vals {
+			if v != 0 {
+				t.insert(keys[i], v)
+			}
+		}
+	}
+	t.insert(key, val+1)
+	t.n++
+}
+
+func (t *idTable) insert(key uint64, v int32) {
+	mask := len(t.keys) - 1
+	i := int((key * 0x9E3779B97F4A7C15) >> t.shift)
+	for t.vals[i] != 0 {
+		i = (i + 1) & mask
+	}
+	t.keys[i], t.vals[i] = key, v
+}
+
 // layout is walkPart's scratch space, reused from part to part.
 type layout struct {
 	post []uint32
 	at   []int
 	ps   []posting
+	keys []uint64
+}
+
+// titleKey packs a posting in the title (title > 0) into an integer that
+// orders as comparePostings: title ascending, impact descending, document
+// ascending. The title takes the high 33 bits (no string has as many
+// units).
+func titleKey(title, bi, doc int) uint64 {
+	return uint64(title)<<31 | uint64(postImpact-bi)<<25 | uint64(doc)
+}
+
+// fromTitleKey returns the posting of titleKey, without its combo.
+func fromTitleKey(k uint64) posting {
+	return posting{doc: int(k & (maxDocs - 1)), title: int(k >> 31), bi: postImpact - int(k>>25&postImpact)}
 }
 
 // scratch returns a layout that no other walkPart uses.
@@ -670,7 +1044,9 @@ func (ix *Index) walkPart(p int, f termPostingsFunc) error {
 				if title {
 					q |= postTitle
 				}
-				if tf > 0 {
+				if tf > 0 && tf <= impactTF {
+					q |= uint32(inv.impact[inv.kind[lo+t]][d*impactTF+tf-1])
+				} else if tf > 0 {
 					k := inv.kind[lo+t]
 					q |= uint32(bodyImpact(tf, ix.bodyLen[k][d], ix.avgLen[k]))
 				}
@@ -698,22 +1074,26 @@ func (ix *Index) walkPart(p int, f termPostingsFunc) error {
 			at[bi], n = n, n+at[bi]
 		}
 		ps := ps[:len(src)]
-		k := 0
+		// The title postings are sorted as titleKey, the others placed by
+		// impact.
+		keys := sc.keys[:0]
 		for _, p := range src {
 			doc, bi := int(p>>postDocShift), int(p&postImpact)
-			q := posting{doc: doc, bi: bi, combo: ix.combo[doc]}
 			if p&postTitle != 0 {
-				q.title = ix.titleL[doc]
-				ps[k] = q
-				k++
+				keys = append(keys, titleKey(ix.titleL[doc], bi, doc))
 			} else {
-				ps[at[bi]] = q
+				ps[at[bi]] = posting{doc: doc, bi: bi, combo: ix.combo[doc]}
 				at[bi]++
 			}
 		}
-		if nt > 1 {
-			slices.SortFunc(ps[:nt], comparePostings)
+		if len(keys) > 1 {
+			slices.Sort(keys)
 		}
+		for i, k := range keys {
+			ps[i] = fromTitleKey(k)
+			ps[i].combo = ix.combo[ps[i].doc]
+		}
+		sc.keys = keys
 		if err := f(key, ps); err != nil {
 			return err
 		}

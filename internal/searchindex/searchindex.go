@@ -23,6 +23,7 @@ package searchindex
 import (
 	"bytes"
 	"strconv"
+	"strings"
 
 	"sunlight/internal/bench"
 	"sunlight/internal/model"
@@ -40,8 +41,8 @@ func Docs(site *model.Site, an *bench.Analysis) []search.Doc {
 		}
 		docs = append(docs, d)
 	}
-	// Bodies are built in one buffer, each then copied to a string of its
-	// exact size.
+	// Bodies are built in one buffer, each then copied to the end of a
+	// block of bodies (text.String).
 	var t text
 	for _, u := range site.Units {
 		name := u.DisplayName()
@@ -240,12 +241,31 @@ func categoryName(code string) string {
 
 // text builds a document's body: parts with the white space around them
 // trimmed, one per line, empty ones left out.
-type text struct{ b []byte }
+type text struct {
+	b []byte
+	// The bodies lie one after the other in blocks of about blockBytes
+	// (one allocation each): a strings.Builder never changes the bytes
+	// its String has returned.
+	block strings.Builder
+}
+
+const blockBytes = 64 << 10
 
 func (t *text) reset() { t.b = t.b[:0] }
 
 // String returns the body.
-func (t *text) String() string { return string(t.b) }
+func (t *text) String() string {
+	if len(t.b) == 0 {
+		return ""
+	}
+	if t.block.Cap()-t.block.Len() < len(t.b) {
+		t.block = strings.Builder{}
+		t.block.Grow(max(blockBytes, len(t.b)))
+	}
+	start := t.block.Len()
+	t.block.Write(t.b)
+	return t.block.String()[start:]
+}
 
 // add appends part s.
 func (t *text) add(s string) {

@@ -1,6 +1,7 @@
 package searchindex
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -32,6 +33,25 @@ func TestText(t *testing.T) {
 					t.Errorf("text(%q, %q, %q) = %q, want %q", a, l, b, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestTextBlocks checks that the bodies text.String returns, which share
+// blocks, keep their bytes as more are built.
+func TestTextBlocks(t *testing.T) {
+	var tx text
+	var got, want []string
+	for i := range 3000 {
+		tx.reset()
+		part := strings.Repeat(string(rune('a'+i%26)), i*i%(3*blockBytes/2))
+		tx.add(part)
+		tx.add(strconv.Itoa(i))
+		got, want = append(got, tx.String()), append(want, join(part, strconv.Itoa(i)))
+	}
+	for i := range got {
+		if got[i] != want[i] {
+			t.Fatalf("body %d changed: %d bytes, want %d", i, len(got[i]), len(want[i]))
 		}
 	}
 }
