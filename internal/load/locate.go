@@ -29,8 +29,8 @@ func NewLocator(fsys fs.FS) *Locator {
 // nearest written ancestor, or of the entity's start.
 func (l *Locator) At(src model.Source, path string) diag.Position {
 	start := src.Pos()
-	if l == nil || l.fsys == nil {
-		return start
+	if l == nil || l.fsys == nil || path == "" {
+		return start // no need to read the file
 	}
 	l.mu.Lock()
 	ix, ok := l.cache[src.File]
@@ -49,7 +49,7 @@ func (l *Locator) At(src model.Source, path string) diag.Position {
 		l.cache[src.File] = ix
 	}
 	l.mu.Unlock()
-	if ix == nil || path == "" {
+	if ix == nil {
 		return start
 	}
 	p, _ := ix.Lookup(path)
