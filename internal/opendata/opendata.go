@@ -28,10 +28,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"sunlight/internal/bench"
 	"sunlight/internal/fine"
+	"sunlight/internal/jsonstr"
 	"sunlight/internal/model"
 	"sunlight/internal/permalink"
 )
@@ -363,7 +363,7 @@ func cell(v any) string {
 func appendJSON(b []byte, v any) []byte {
 	switch t := v.(type) {
 	case string:
-		return appendJSONString(b, t)
+		return jsonstr.Append(b, t)
 	case int:
 		return strconv.AppendInt(b, int64(t), 10)
 	case bool:
@@ -378,61 +378,6 @@ func appendJSON(b []byte, v any) []byte {
 		return append(b, "null"...)
 	}
 	return append(b, enc...)
-}
-
-// appendJSONString appends s quoted as encoding/json does: HTML-safe
-// (<, > and & escaped), U+2028 and U+2029 escaped, invalid UTF-8 replaced
-// by U+FFFD.
-func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hex[r&0xF])
-			i += size
-			start = i
-			continue
-		}
-		i += size
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 func date(d model.Date) string { return d.String() }

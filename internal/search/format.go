@@ -197,6 +197,8 @@ func packPath(kind byte, i int, h uint32) string {
 	return string(appendIndexPath(nil, "", kind, i, string(x[:]), ".bin"))
 }
 
+const hexDigits = "0123456789abcdef"
+
 // packHash is the name of a pack's hash, in 8 hex digits.
 func packHash(h uint32) (x [8]byte) {
 	for k := range x {

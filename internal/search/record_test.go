@@ -6,6 +6,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"sunlight/internal/jsonstr"
 )
 
 // TestRecordJSON checks the result records against json.Marshal: strings,
@@ -41,8 +43,8 @@ func TestRecordJSON(t *testing.T) {
 	}
 	for _, s := range strs {
 		want, _ := json.Marshal(s)
-		if got := appendJSONString(nil, s); !bytes.Equal(got, want) {
-			t.Fatalf("appendJSONString(%q) = %s, want %s", s, got, want)
+		if got := jsonstr.Append(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("jsonstr.Append(%q) = %s, want %s", s, got, want)
 		}
 	}
 
