@@ -450,6 +450,7 @@ func parseVersions(ctx context.Context, g git, lines []*lineage) error {
 		targets []*target
 	}
 	jobs := make(chan job, 64)
+	parser := load.NewParser()
 	var wg sync.WaitGroup
 	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
@@ -457,7 +458,7 @@ func parseVersions(ctx context.Context, g git, lines []*lineage) error {
 			defer wg.Done()
 			for j := range jobs {
 				for _, t := range j.targets {
-					e, problems := load.ParseFile(t.path, j.data)
+					e, problems := parser.Parse(t.path, j.data)
 					for _, v := range t.vers {
 						v.Entity, v.Problems = e, problems
 					}

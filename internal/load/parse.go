@@ -4,6 +4,7 @@ import (
 	"testing/fstest"
 
 	"sunlight/internal/diag"
+	"sunlight/internal/tomlfast"
 )
 
 // ParseFile reads one content file from its bytes as [Load] would read it
@@ -14,8 +15,23 @@ import (
 // when the file cannot be read at all, or p is not a content file's
 // place) and the problems found in the file itself. Cross-file checks and
 // the personal-data scan are not run; Unit and the fields package link
-// derives are left empty.
+// derives are left empty. A caller parsing many files uses a [Parser].
 func ParseFile(p string, data []byte) (v any, diags diag.List) {
+	return NewParser().Parse(p, data)
+}
+
+// A Parser parses files one at a time as [ParseFile] does, keeping what
+// its TOML decoder learns of the model's types from one file to the next.
+// It is safe for concurrent use.
+type Parser struct {
+	toml *tomlfast.Decoder
+}
+
+// NewParser returns a Parser.
+func NewParser() *Parser { return &Parser{toml: tomlfast.New()} }
+
+// Parse is [ParseFile] with ps's decoder.
+func (ps *Parser) Parse(p string, data []byte) (v any, diags diag.List) {
 	f, ok := classify(p)
 	if !ok {
 		diags.Errorf(diag.Position{File: p, Line: 1, Col: 1}, layoutHint, "文件不在约定的位置")
@@ -32,6 +48,6 @@ func ParseFile(p string, data []byte) (v any, diags diag.List) {
 	if !ok {
 		return nil, diags
 	}
-	v = parse(f, text, nil, &diags) // BurntSushi alone: no decoder to keep between calls
+	v = parse(f, text, ps.toml, &diags)
 	return v, diags
 }
