@@ -138,12 +138,18 @@ func (l *Loader) piiAllowed() map[string]bool {
 // Files returns the paths of every content file loaded, sorted.
 func (l *Loader) Files() []string { return sortedKeys(l.files) }
 
+// readersPerCore is how many files loadAll reads at once per core.
+const readersPerCore = 8
+
 func (l *Loader) loadAll(paths []string) {
 	results := make([]result, len(paths))
 	strs := newInterner()
 	jobs := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(runtime.GOMAXPROCS(0), max(1, len(paths))); w++ {
+	// Reading a file that is not in the page cache waits for the disk, so
+	// more files are read at once than there are cores: a cold load of
+	// 100,000 files took 45 s with one reader per core.
+	for w := 0; w < min(readersPerCore*runtime.GOMAXPROCS(0), max(1, len(paths))); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
