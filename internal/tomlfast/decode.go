@@ -146,16 +146,28 @@ func (s *state) document(root *plan, v reflect.Value) bool {
 
 // keyValue decodes key = value into the struct v of table.
 func (s *state) keyValue(table int32, p *plan, v reflect.Value) bool {
+	key, ok := s.key()
+	return ok && s.field(table, p, v, key)
+}
+
+// key reads a bare key, the equals sign after it and the blanks around it.
+func (s *state) key() (string, bool) {
 	key, ok := s.bareKey()
 	if !ok {
-		return false
+		return "", false
 	}
 	s.skipWS()
 	if s.pos >= len(s.src) || s.src[s.pos] != '=' {
-		return false // a dotted or quoted key, or no value
+		return "", false // a dotted or quoted key, or no value
 	}
 	s.pos++
 	s.skipWS()
+	return key, true
+}
+
+// field decodes the value at the cursor into the field key of the struct v
+// of table, which must not have been given a value yet.
+func (s *state) field(table int32, p *plan, v reflect.Value, key string) bool {
 	f, ok := p.fields[key]
 	if !ok {
 		return false
@@ -263,81 +275,30 @@ func (s *state) value(p *plan, v reflect.Value) bool {
 
 // inlineTable decodes {k = v, …} into the struct v.
 func (s *state) inlineTable(p *plan, v reflect.Value) bool {
-	if s.pos >= len(s.src) || s.src[s.pos] != '{' {
-		return false
-	}
-	s.pos++
-	s.skipWS()
-	if s.pos < len(s.src) && s.src[s.pos] == '}' {
-		s.pos++
-		return true
-	}
 	table := s.newID()
-	for {
-		if !s.keyValue(table, p, v) {
-			return false
-		}
-		s.skipWS()
-		if s.pos >= len(s.src) {
-			return false
-		}
-		switch s.src[s.pos] {
-		case '}':
-			s.pos++
-			return true
-		case ',':
-			s.pos++
-			s.skipWS()
-		default:
-			return false
-		}
-	}
+	return s.tableItems(func(key string) bool { return s.field(table, p, v, key) })
 }
 
 // array decodes [a, b, …] into the slice v.
 func (s *state) array(p *plan, v reflect.Value) bool {
-	if s.pos >= len(s.src) || s.src[s.pos] != '[' {
-		return false
-	}
-	s.pos++
 	scalars := p.elem.kind >= stringKind && p.elem.kind <= boolKind
 	first := len(s.scal) // arrays of scalars collect into s.scal[first:]
 	defer func() { s.scal = s.scal[:first] }()
 	out := reflect.MakeSlice(p.typ, 0, 0)
 	n := 0
-	for {
-		if !s.skipBlank() {
-			return false
-		}
-		if s.pos < len(s.src) && s.src[s.pos] == ']' {
-			break
-		}
+	ok := s.arrayItems(func() bool {
+		n++
 		if scalars {
 			sc, ok := s.scalar()
-			if !ok {
-				return false
-			}
 			s.scal = append(s.scal, sc)
-		} else {
-			out = reflect.Append(out, reflect.Zero(p.elem.typ))
-			if !s.value(p.elem, out.Index(n)) {
-				return false
-			}
+			return ok
 		}
-		n++
-		if !s.skipBlank() || s.pos >= len(s.src) {
-			return false
-		}
-		if s.src[s.pos] == ',' {
-			s.pos++
-			continue
-		}
-		if s.src[s.pos] != ']' {
-			return false
-		}
-		break
+		out = reflect.Append(out, reflect.Zero(p.elem.typ))
+		return s.value(p.elem, out.Index(n-1))
+	})
+	if !ok {
+		return false
 	}
-	s.pos++ // ]
 	if scalars {
 		out = reflect.MakeSlice(p.typ, n, n)
 		for i, sc := range s.scal[first:] {
@@ -358,74 +319,24 @@ func (s *state) generic() (any, bool) {
 	}
 	switch s.src[s.pos] {
 	case '[':
-		s.pos++
 		out := make([]any, 0, 2)
-		for {
-			if !s.skipBlank() {
-				return nil, false
-			}
-			if s.pos < len(s.src) && s.src[s.pos] == ']' {
-				break
+		ok := s.arrayItems(func() bool {
+			g, ok := s.generic()
+			out = append(out, g)
+			return ok
+		})
+		return out, ok
+	case '{':
+		out := map[string]any{}
+		ok := s.tableItems(func(key string) bool {
+			if _, dup := out[key]; dup {
+				return false
 			}
 			g, ok := s.generic()
-			if !ok {
-				return nil, false
-			}
-			out = append(out, g)
-			if !s.skipBlank() || s.pos >= len(s.src) {
-				return nil, false
-			}
-			if s.src[s.pos] == ',' {
-				s.pos++
-				continue
-			}
-			if s.src[s.pos] != ']' {
-				return nil, false
-			}
-			break
-		}
-		s.pos++
-		return out, true
-	case '{':
-		s.pos++
-		out := map[string]any{}
-		s.skipWS()
-		if s.pos < len(s.src) && s.src[s.pos] == '}' {
-			s.pos++
-			return out, true
-		}
-		for {
-			key, ok := s.bareKey()
-			if !ok {
-				return nil, false
-			}
-			s.skipWS()
-			if s.pos >= len(s.src) || s.src[s.pos] != '=' {
-				return nil, false
-			}
-			s.pos++
-			s.skipWS()
-			if _, dup := out[key]; dup {
-				return nil, false
-			}
-			if out[key], ok = s.generic(); !ok {
-				return nil, false
-			}
-			s.skipWS()
-			if s.pos >= len(s.src) {
-				return nil, false
-			}
-			switch s.src[s.pos] {
-			case '}':
-				s.pos++
-				return out, true
-			case ',':
-				s.pos++
-				s.skipWS()
-			default:
-				return nil, false
-			}
-		}
+			out[key] = g
+			return ok
+		})
+		return out, ok
 	}
 	sc, ok := s.scalar()
 	if !ok {
@@ -442,6 +353,70 @@ func (s *state) generic() (any, bool) {
 		return sc.b, true
 	}
 	return sc.t, true
+}
+
+// arrayItems reads [item, item, …], over several lines with comments and
+// a trailing comma if need be, calling item with the cursor at each item.
+func (s *state) arrayItems(item func() bool) bool {
+	if s.pos >= len(s.src) || s.src[s.pos] != '[' {
+		return false
+	}
+	s.pos++
+	for {
+		if !s.skipBlank() {
+			return false
+		}
+		if s.pos < len(s.src) && s.src[s.pos] == ']' {
+			break
+		}
+		if !item() || !s.skipBlank() || s.pos >= len(s.src) {
+			return false
+		}
+		if s.src[s.pos] == ',' {
+			s.pos++
+			continue
+		}
+		if s.src[s.pos] != ']' {
+			return false
+		}
+		break
+	}
+	s.pos++ // ]
+	return true
+}
+
+// tableItems reads {key = value, …} on one line, without a trailing
+// comma, calling item with each key and the cursor at its value.
+func (s *state) tableItems(item func(key string) bool) bool {
+	if s.pos >= len(s.src) || s.src[s.pos] != '{' {
+		return false
+	}
+	s.pos++
+	s.skipWS()
+	if s.pos < len(s.src) && s.src[s.pos] == '}' {
+		s.pos++
+		return true
+	}
+	for {
+		key, ok := s.key()
+		if !ok || !item(key) {
+			return false
+		}
+		s.skipWS()
+		if s.pos >= len(s.src) {
+			return false
+		}
+		switch s.src[s.pos] {
+		case '}':
+			s.pos++
+			return true
+		case ',':
+			s.pos++
+			s.skipWS()
+		default:
+			return false
+		}
+	}
 }
 
 // bareKey reads a bare key.
