@@ -15,29 +15,9 @@ import (
 func TestRecordJSON(t *testing.T) {
 	t.Parallel()
 	r := rand.New(rand.NewPCG(11, 12))
-	strs := append(analyzerStrings(3000, 5), "", "\u2028\u2029", "a\u2028b", "\xe2\x80", "\xe2\x80\xa8\xe2", "<a href=\"x\">&amp;</a>", "\\\"\b\f\n\r\t\x00\x1f\x7f", "\xff\xfe", "\xed\xa0\x80")
-	for c := range 256 {
-		strs = append(strs, string([]byte{byte(c)}), "a"+string([]byte{byte(c)})+"\xe2\x80\xa9")
-	}
-	for c := rune(0); c < 0x10000; c++ {
-		strs = append(strs, string(c))
-	}
-	edges := []byte{0x00, 0x41, 0x7f, 0x80, 0x9f, 0xa0, 0xa8, 0xa9, 0xbf, 0xc0, 0xff}
-	for lead := 0xc0; lead < 0x100; lead++ {
-		for _, b1 := range edges {
-			strs = append(strs, string([]byte{byte(lead), b1}), "x"+string([]byte{byte(lead)}))
-			for _, b2 := range edges {
-				strs = append(strs, string([]byte{byte(lead), b1, b2}), string([]byte{byte(lead), b1, b2, 0x80}))
-			}
-		}
-	}
-	for range 5000 {
-		b := make([]byte, r.IntN(20))
-		for i := range b {
-			b[i] = []byte{byte(r.IntN(256)), 0xe2, 0x80, 0xa8, 'a', '<', 0xe4}[r.IntN(7)]
-		}
-		strs = append(strs, string(b))
-	}
+	// jsonstr's own test covers every character and byte sequence; here
+	// the texts the index is built from.
+	strs := analyzerStrings(3000, 5)
 	for _, d := range trickyDocs(300, 6) {
 		strs = append(strs, d.Title, d.Body, d.ID)
 	}
