@@ -65,8 +65,9 @@ type Options struct {
 // Stage is one step of a build and how long it took: "load" (read, link
 // and check the content), "history", "search" (build the index), "pages"
 // (render the pages, with the writers taking them as they come),
-// "site-wide" (sitemap, feed, open data) and "finish" (the last writes,
-// the manifest and the swap into place).
+// "site-wide" (the rest of the sitemap, feed and open data, which are made
+// while the pages render) and "finish" (the last writes, the manifest and
+// the swap into place).
 type Stage struct {
 	Name     string
 	Duration time.Duration
@@ -152,8 +153,12 @@ func analyze(s *model.Site, loadDiags diag.List, loc *load.Locator, memo *fine.M
 	f := findings{load: loadDiags, link: link.Link(s, loc)}
 	d := &Derived{}
 	if !f.load.HasErrors() && !f.link.HasErrors() {
-		f.check, d.Coverage = check.Check(s, loc)
+		// The checks and the benchmark analysis only read the linked
+		// site (the Locator locks its cache), so they run side by side.
+		var wg sync.WaitGroup
+		wg.Go(func() { f.check, d.Coverage = check.Check(s, loc) })
 		d.Bench, f.bench = bench.AnalyzeMemo(s, loc, memo)
+		wg.Wait()
 	}
 	return d, f
 }
@@ -315,6 +320,22 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 			searchFiles[i] = render.Output{} // the writer holds it now
 		}
 	}()
+	// The site-wide files need only the site and the list of pages, so
+	// they are made while the pages render, on one goroutine that takes
+	// the cores the page workers leave idle; made after the pages, they
+	// kept one core busy and the other waiting.
+	siteWide := make(chan error, 1)
+	go func() {
+		for _, e := range r.PageExtras(pages) {
+			record(e)
+			w.add(e)
+		}
+		// The open-data files are the largest (tens of megabytes each at
+		// 10,000 items): they go to disk row by row.
+		siteWide <- r.WriteDataFiles(func(p string) (io.WriteCloser, error) {
+			return w.create(p, func(sum []byte, n int64) { recordSum(p, sum, n) })
+		})
+	}()
 	err = r.Each(pages, func(_ int, o render.Output) error {
 		if err := ctx.Err(); err != nil {
 			return err
@@ -325,16 +346,8 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 	})
 	<-searchDone
 	stages.end("pages")
-	if err == nil {
-		for _, e := range r.PageExtras(pages) {
-			record(e)
-			w.add(e)
-		}
-		// The open-data files are the largest (tens of megabytes each at
-		// 10,000 items): they go to disk row by row.
-		err = r.WriteDataFiles(func(p string) (io.WriteCloser, error) {
-			return w.create(p, func(sum []byte, n int64) { recordSum(p, sum, n) })
-		})
+	if werr := <-siteWide; err == nil {
+		err = werr
 	}
 	stages.end("site-wide")
 	if werr := w.wait(); err == nil {
