@@ -15,28 +15,94 @@ import (
 // 10,000-item generated portal the live model drops from 72 to 30 MB, and
 // the garbage collector has that much less to scan for the whole build.
 //
-// An interner lives for one load: its map is dropped with it, and the
+// The files are read by many goroutines at once, so the strings are kept
+// in shards, each with its own lock, chosen by the string's length and
+// last byte (equal strings share a shard). The walk goes through a plan
+// made once per Go type: the exported fields that can hold a string.
+//
+// An interner lives for one load: its maps are dropped with it, and the
 // strings stay in the model.
 type interner struct {
+	shards [internShards]internShard
+	plans  sync.Map // reflect.Type → *internPlan
+}
+
+const internShards = 64
+
+type internShard struct {
 	mu sync.Mutex
 	m  map[string]string
 }
 
-func newInterner() *interner { return &interner{m: map[string]string{}} }
+func newInterner() *interner {
+	in := &interner{}
+	for i := range in.shards {
+		in.shards[i].m = map[string]string{}
+	}
+	return in
+}
 
 // str returns the canonical copy of s.
 func (in *interner) str(s string) string {
 	if s == "" {
 		return ""
 	}
-	in.mu.Lock()
-	c, ok := in.m[s]
+	sh := &in.shards[(len(s)*31+int(s[len(s)-1]))%internShards]
+	sh.mu.Lock()
+	c, ok := sh.m[s]
 	if !ok {
 		c = strings.Clone(s)
-		in.m[c] = c
+		sh.m[c] = c
 	}
-	in.mu.Unlock()
+	sh.mu.Unlock()
 	return c
+}
+
+// internPlan is what a walk of one Go type visits: for a struct, the
+// exported fields that can hold a string; for a pointer, slice or array,
+// whether its elements can.
+type internPlan struct {
+	has    bool  // a value of this type can hold a string
+	fields []int // struct: the fields to walk
+}
+
+// plan returns the plan of t, making it on first use.
+func (in *interner) plan(t reflect.Type) *internPlan {
+	if p, ok := in.plans.Load(t); ok {
+		return p.(*internPlan)
+	}
+	p := in.makePlan(t, map[reflect.Type]*internPlan{})
+	in.plans.Store(t, p)
+	return p
+}
+
+// makePlan works out the plan of t; seen breaks cycles among types (a
+// recursive type is walked as if it could hold a string).
+func (in *interner) makePlan(t reflect.Type, seen map[reflect.Type]*internPlan) *internPlan {
+	if p, ok := seen[t]; ok {
+		return p
+	}
+	p := &internPlan{has: true} // until known otherwise, for cycles
+	seen[t] = p
+	switch t.Kind() {
+	case reflect.String:
+	case reflect.Pointer, reflect.Array:
+		p.has = in.makePlan(t.Elem(), seen).has
+	case reflect.Slice:
+		p.has = t.Elem().Kind() != reflect.Uint8 && in.makePlan(t.Elem(), seen).has
+	case reflect.Struct:
+		p.fields = nil
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if f.IsExported() && in.makePlan(f.Type, seen).has {
+				p.fields = append(p.fields, i)
+			}
+		}
+		p.has = len(p.fields) > 0
+	default:
+		p.has = false
+	}
+	return p
 }
 
 // value interns every settable string reachable from v through pointers,
@@ -50,19 +116,16 @@ func (in *interner) value(v reflect.Value) {
 			v.SetString(in.str(v.String()))
 		}
 	case reflect.Pointer:
-		if !v.IsNil() {
+		if !v.IsNil() && in.plan(v.Type()).has {
 			in.value(v.Elem())
 		}
 	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < v.NumField(); i++ {
-			if t.Field(i).IsExported() {
-				in.value(v.Field(i))
-			}
+		for _, i := range in.plan(v.Type()).fields {
+			in.value(v.Field(i))
 		}
 	case reflect.Slice, reflect.Array:
-		if v.Kind() == reflect.Slice && v.Type().Elem().Kind() == reflect.Uint8 {
-			return // []byte
+		if v.Len() == 0 || !in.plan(v.Type()).has {
+			return
 		}
 		for i := 0; i < v.Len(); i++ {
 			in.value(v.Index(i))
