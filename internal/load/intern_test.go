@@ -33,3 +33,27 @@ func TestLoadSharesEqualStrings(t *testing.T) {
 	same("basis law", ps[0].Basis[0].Law, ps[1].Basis[0].Law)
 	same("body", ps[0].Body, ps[1].Body)
 }
+
+// TestLoadTrimsSlices: the arrays of tables a file declares one by one
+// are kept at their length, without the spare room appending leaves.
+func TestLoadTrimsSlices(t *testing.T) {
+	fsys := base()
+	fsys["units/qingshi/powers/cf-001.md"] = &fstest.MapFile{Data: []byte(power(`[[responsibilities]]
+step = "立案"
+content = "及时立案。"
+[[responsibilities]]
+step = "调查取证"
+content = "全面、客观、公正地调查。"
+[[responsibilities]]
+step = "决定"
+content = "依法作出决定。"
+`))}
+	s, diags := load.Load(fsys)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	rs := s.Units[0].Powers[0].Responsibilities
+	if len(rs) != 3 || cap(rs) != 3 {
+		t.Errorf("responsibilities: len %d cap %d, want 3 and 3", len(rs), cap(rs))
+	}
+}
