@@ -55,7 +55,10 @@ output stays as it was (exit status 1). The output is swapped in atomically.
 
 The previous output is kept beside the new one as OUT.spare, and the next
 build writes into it (overwriting files is much faster than creating them)
-before swapping it in; -no-spare deletes it instead, to save the space.`,
+before swapping it in; -no-spare deletes it instead, to save the space.
+
+When stderr is a terminal, a status line shows what the build is doing and
+how many pages it has rendered; in a log or a pipe only the results appear.`,
 		Flags: func(fs *flag.FlagSet, env *Env) func(context.Context, []string) error {
 			var sf siteFlags
 			sf.register(fs)
@@ -86,7 +89,13 @@ before swapping it in; -no-spare deletes it instead, to save the space.`,
 				}
 				opt.Out, opt.NoSearch, opt.NoSpare = *out, *noSearch, *noSpare
 				var profileErr error
+				line := newStatus(env.Stderr)
+				line.show(true, "sunlight: 读取内容…")
 				opt.Progress = func(st site.Stage) {
+					line.clear()
+					if next := nextStage(st.Name, !*noSearch); next != "" {
+						defer line.show(true, "sunlight: %s", next)
+					}
 					if *verbose {
 						var m runtime.MemStats
 						runtime.ReadMemStats(&m)
@@ -96,7 +105,11 @@ before swapping it in; -no-spare deletes it instead, to save the space.`,
 						profileErr = writeHeapProfile(*memProfile)
 					}
 				}
+				opt.PageProgress = func(done, total int) {
+					line.show(done == total, "sunlight: 生成页面 %d/%d", done, total)
+				}
 				res, diags, err := site.Build(ctx, opt)
+				line.clear()
 				printBuildDiags(env, diags)
 				if err == nil {
 					err = profileErr
@@ -121,6 +134,25 @@ before swapping it in; -no-spare deletes it instead, to save the space.`,
 			}
 		},
 	}
+}
+
+// nextStage is what the status line shows once the stage ended of a
+// build ends: the work that follows it ("" when the next stage shows its
+// own, as the pages show their count).
+func nextStage(ended string, search bool) string {
+	switch ended {
+	case "load":
+		return "读取修订记录…"
+	case "history":
+		if search {
+			return "建立搜索索引…"
+		}
+	case "pages":
+		return "写入开放数据…"
+	case "site-wide":
+		return "写入文件清单…"
+	}
+	return ""
 }
 
 // writeHeapProfile writes the live heap, as of the last collection, to file.

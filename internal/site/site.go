@@ -22,6 +22,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"sunlight/internal/bench"
@@ -57,6 +58,11 @@ type Options struct {
 	NoSpare bool
 	// Progress, when set, is called as each stage of a build ends.
 	Progress func(Stage)
+	// PageProgress, when set, is called by Build as each page is
+	// rendered, with the pages rendered so far and how many there are;
+	// from several goroutines at once, so it must be quick and safe for
+	// concurrent use.
+	PageProgress func(done, total int)
 	// Interpret runs the theme's templates in html/template alone
 	// (render.Options.Interpret); for comparing outputs.
 	Interpret bool
@@ -336,12 +342,16 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 			return w.create(p, func(sum []byte, n int64) { recordSum(p, sum, n) })
 		})
 	}()
+	var rendered atomic.Int64
 	err = r.Each(pages, func(_ int, o render.Output) error {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		record(o)
 		w.addCopy(o)
+		if opt.PageProgress != nil {
+			opt.PageProgress(int(rendered.Add(1)), len(pages))
+		}
 		return nil
 	})
 	<-searchDone
