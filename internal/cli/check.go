@@ -44,7 +44,10 @@ Exit status: 0 when there are no errors (and, with -strict, no warnings);
 				if err != nil {
 					return err
 				}
+				line := newStatus(env.Stderr)
+				line.show(true, "sunlight check: 读取并检查内容…")
 				_, derived, diags := site.Load(opt)
+				line.clear()
 				cov := derived.Coverage
 				switch *format {
 				case "json":

@@ -43,6 +43,8 @@ pages), so both generators can be measured on the same content.`,
 					return usageError{fmt.Sprintf("%s is not empty", *out)}
 				}
 				start := time.Now()
+				line := newStatus(env.Stderr)
+				line.show(true, "sunlight gen: 生成 %d 个事项…", opt.Items)
 				w := gen.DirWriter(*out)
 				var err error
 				if *hugo {
@@ -50,6 +52,7 @@ pages), so both generators can be measured on the same content.`,
 				} else {
 					err = gen.Generate(opt, w)
 				}
+				line.clear()
 				if err != nil {
 					return err
 				}

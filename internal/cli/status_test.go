@@ -72,7 +72,7 @@ func TestStatusOnlyOnTerminals(t *testing.T) {
 // stderr in a buffer there is none.
 func TestBuildShowsProgressOnTerminal(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	code, stderr := buildOnPTY(t, "-content", "../../content", "-out", out, "-no-history")
+	code, stderr := runOnPTY(t, "build", "-content", "../../content", "-out", out, "-no-history")
 	if code != 0 {
 		t.Fatalf("build exited %d:\n%s", code, stderr)
 	}
@@ -88,7 +88,7 @@ func TestBuildShowsProgressOnTerminal(t *testing.T) {
 
 	bad := t.TempDir()
 	os.WriteFile(filepath.Join(bad, "site.toml"), []byte("title = 1\n"), 0o644)
-	code, stderr = buildOnPTY(t, "-content", bad, "-out", filepath.Join(bad, "out"))
+	code, stderr = runOnPTY(t, "build", "-content", bad, "-out", filepath.Join(bad, "out"))
 	if code != 1 {
 		t.Fatalf("a build of bad content exited %d:\n%s", code, stderr)
 	}
@@ -102,9 +102,9 @@ func TestBuildShowsProgressOnTerminal(t *testing.T) {
 	}
 }
 
-// buildOnPTY runs sunlight build with stderr on a pseudo-terminal and
-// returns what the terminal got.
-func buildOnPTY(t *testing.T, args ...string) (code int, stderr string) {
+// runOnPTY runs sunlight with stderr on a pseudo-terminal and returns
+// what the terminal got.
+func runOnPTY(t *testing.T, args ...string) (code int, stderr string) {
 	t.Helper()
 	master, slave := openPTY(t)
 	got := make(chan string)
@@ -113,7 +113,7 @@ func buildOnPTY(t *testing.T, args ...string) (code int, stderr string) {
 		got <- string(b)
 	}()
 	var stdout bytes.Buffer
-	code = Main(context.Background(), append([]string{"build"}, args...), &stdout, slave)
+	code = Main(context.Background(), args, &stdout, slave)
 	slave.Close()
 	return code, <-got
 }
@@ -123,6 +123,24 @@ func buildOnPTY(t *testing.T, args ...string) (code int, stderr string) {
 func afterStatus(s string) string {
 	const erase = "\r\033[K"
 	return s[strings.LastIndex(s, erase)+len(erase):]
+}
+
+// TestCheckAndGenShowStatusOnTerminal: check and gen say what they are
+// doing on a terminal, and erase it before their summary.
+func TestCheckAndGenShowStatusOnTerminal(t *testing.T) {
+	tests := []struct {
+		args          []string
+		status, after string
+	}{
+		{[]string{"check", "-content", "../../content"}, "读取并检查内容…", "sunlight check: 0 errors"},
+		{[]string{"gen", "-units", "2", "-items", "50", "-out", filepath.Join(t.TempDir(), "g")}, "生成 50 个事项…", "sunlight gen: 50 items"},
+	}
+	for _, tc := range tests {
+		code, stderr := runOnPTY(t, tc.args...)
+		if code != 0 || !strings.Contains(stderr, tc.status) || !strings.HasPrefix(afterStatus(stderr), tc.after) {
+			t.Errorf("sunlight %v on a terminal exited %d and showed\n%q\nwant %q, then %q after the erase", tc.args, code, stderr, tc.status, tc.after)
+		}
+	}
 }
 
 // countPages counts the HTML pages of a built site.
