@@ -15,6 +15,7 @@ import (
 	"sunlight/internal/opendata"
 	"sunlight/internal/permalink"
 	"sunlight/internal/qrcode"
+	"sunlight/internal/tmplexec"
 )
 
 // Funcs returns the template functions:
@@ -53,25 +54,32 @@ import (
 //	                      build and reused: for parts shared by many pages
 //	                      (footer, a flow's steps); . must be a pointer and the
 //	                      partial may use nothing else; HTML text context only
-func (r *Renderer) Funcs() template.FuncMap {
+//
+// The functions every item page calls are wrapped (tmplexec.Func1 …) so
+// that compiled templates call them without reflection.
+func (r *Renderer) Funcs() tmplexec.FuncMap {
 	link := func(p string) string { return r.base + escapePath(p) }
-	return template.FuncMap{
+	var host string // of base_url, for every page's SiteDomain
+	if u, err := url.Parse(r.baseURL); err == nil {
+		host = u.Host
+	}
+	return tmplexec.FuncMap{
 		"url":           link,
 		"abs":           r.absURL,
-		"powerURL":      func(p *model.Power) string { return link(permalink.Power(p)) },
-		"unitURL":       func(u *model.Unit) string { return link(permalink.Unit(u)) },
-		"flowURL":       func(f *model.Flow) string { return link(permalink.Flow(f)) },
+		"powerURL":      tmplexec.Func1(func(p *model.Power) string { return link(permalink.Power(p)) }),
+		"unitURL":       tmplexec.Func1(func(u *model.Unit) string { return link(permalink.Unit(u)) }),
+		"flowURL":       tmplexec.Func1(func(f *model.Flow) string { return link(permalink.Flow(f)) }),
 		"volumeURL":     func(u *model.Unit, year int) string { return link(permalink.Volume(u, year)) },
 		"posterURL":     func(p *model.Power) string { return link(permalink.Poster(p)) },
 		"flowPosterURL": func(f *model.Flow) string { return link(permalink.FlowPoster(f)) },
 		"volumeYears":   func(u *model.Unit) []int { return volumeYears(u, r.site.Config.Year) },
-		"noPrint":       func() bool { return r.site.Config.NoPrint },
-		"benchmarkURL":  func(b *model.Benchmark) string { return link(permalink.Benchmark(b)) },
+		"noPrint":       tmplexec.Func0(func() bool { return r.site.Config.NoPrint }),
+		"benchmarkURL":  tmplexec.Func1(func(b *model.Benchmark) string { return link(permalink.Benchmark(b)) }),
 		"riskURL":       func(c *model.RiskCatalogue) string { return link(permalink.Risk(c)) },
-		"lawURL":        func(l *model.Law) string { return link(permalink.Law(l)) },
+		"lawURL":        tmplexec.Func1(func(l *model.Law) string { return link(permalink.Law(l)) }),
 		"pageURL":       func(p *model.Page) string { return link(permalink.Page(p)) },
-		"categoryURL":   func(c model.Category) string { return link(permalink.Category(c)) },
-		"md":            r.markdown,
+		"categoryURL":   tmplexec.Func1(func(c model.Category) string { return link(permalink.Category(c)) }),
+		"md":            tmplexec.Func1(r.markdown),
 		"qr": func(path string) template.HTML {
 			u := r.baseURL + escapePath(path)
 			svg, err := qrcode.SVG(u, qrcode.Options{Size: "40mm", Label: "二维码:" + u})
@@ -80,16 +88,16 @@ func (r *Renderer) Funcs() template.FuncMap {
 			}
 			return template.HTML(svg)
 		},
-		"powerPath":     permalink.Power,
-		"benchmarkPath": permalink.Benchmark,
+		"powerPath":     tmplexec.Func1(permalink.Power),
+		"benchmarkPath": tmplexec.Func1(permalink.Benchmark),
 		"riskPath":      permalink.Risk,
-		"flowPath":      permalink.Flow,
-		"compareURL":    func(p *bench.Provision) string { return link(ComparePath(p)) },
+		"flowPath":      tmplexec.Func1(permalink.Flow),
+		"compareURL":    tmplexec.Func1(func(p *bench.Provision) string { return link(ComparePath(p)) }),
 		"rangeChart": func(p *bench.Provision) template.HTML {
 			return template.HTML(bench.RangeChart(p))
 		},
-		"tierInfos":   r.tierInfos,
-		"revisions":   r.revisions,
+		"tierInfos":   tmplexec.Func2(r.tierInfos),
+		"revisions":   tmplexec.Func2(r.revisions),
 		"searchEntry": func() string { return r.search },
 		"annualURL":   func(u *model.Unit, year int) string { return link(permalink.Annual(u, year)) },
 		"annualYears": func(u *model.Unit) []int {
@@ -105,8 +113,8 @@ func (r *Renderer) Funcs() template.FuncMap {
 			return r.history.Reason
 		},
 		"violationSummary": r.violationSummary,
-		"fineRange":        fineRange,
-		"provisionsOf": func(b *model.Benchmark) []*bench.Provision {
+		"fineRange":        tmplexec.Func1(fineRange),
+		"provisionsOf": tmplexec.Func1(func(b *model.Benchmark) []*bench.Provision {
 			if r.bench == nil {
 				return nil
 			}
@@ -117,41 +125,39 @@ func (r *Renderer) Funcs() template.FuncMap {
 				}
 			}
 			return out
-		},
-		"flowSVG": r.flowSVG,
-		"cached":  r.cached,
+		}),
+		"flowSVG": tmplexec.Func1(r.flowSVG),
+		"cached":  tmplexec.Func2E(r.cached),
 		"mdPage":  func(src string) template.HTML { return r.markdownShift(0, src) },
-		"stepName": func(f *model.Flow, id string) string {
+		"stepName": tmplexec.Func2(func(f *model.Flow, id string) string {
 			for _, s := range f.Effective() {
 				if s.ID == id {
 					return s.Name
 				}
 			}
 			return id
-		},
-		"date": func(d model.Date) string {
+		}),
+		"date": tmplexec.Func1(func(d model.Date) string {
 			if d.String() == "" {
 				return "未填写"
 			}
 			return d.String()
-		},
-		"cdate":      func(d model.Date) string { return d.Chinese() },
-		"category":   func(code string) model.Category { c, _ := model.CategoryByName(code); return c },
-		"categories": model.Categories,
-		"riskClass":  riskClass,
-		"articleText": func(ref model.LegalRef) string {
-			return articleText(ref)
-		},
-		"lawName": func(ref model.LegalRef) string {
+		}),
+		"cdate":       func(d model.Date) string { return d.Chinese() },
+		"category":    tmplexec.Func1(func(code string) model.Category { c, _ := model.CategoryByName(code); return c }),
+		"categories":  model.Categories,
+		"riskClass":   riskClass,
+		"articleText": tmplexec.Func1(articleText),
+		"lawName": tmplexec.Func1(func(ref model.LegalRef) string {
 			if ref.LawRef != nil {
 				return ref.LawRef.Name()
 			}
 			return ref.Law
-		},
+		}),
 		"join":   strings.Join,
-		"inc":    func(n int) int { return n + 1 },
-		"domain": func() string { u, _ := url.Parse(r.baseURL); return u.Host },
-		"telURL": func(s string) template.URL {
+		"inc":    tmplexec.Func1(func(n int) int { return n + 1 }),
+		"domain": tmplexec.Func0(func() string { return host }),
+		"telURL": tmplexec.Func1(func(s string) template.URL {
 			var b strings.Builder
 			for _, c := range s {
 				if c >= '0' && c <= '9' || c == '+' {
@@ -159,7 +165,7 @@ func (r *Renderer) Funcs() template.FuncMap {
 				}
 			}
 			return template.URL("tel:" + b.String())
-		},
+		}),
 		"itoa": strconv.Itoa,
 		"datasetLD": func(ds []opendata.Dataset) template.JS {
 			type dist struct {

@@ -122,12 +122,12 @@ type Asset struct {
 }
 
 // Load parses every layout of fsys with funcs and reads its assets.
-func Load(fsys fs.FS, funcs template.FuncMap) (*Theme, error) {
+func Load(fsys fs.FS, funcs tmplexec.FuncMap) (*Theme, error) {
 	entries, err := fs.ReadDir(fsys, "layouts")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	root := template.New("base.html").Funcs(funcs)
+	root := template.New("base.html").Funcs(funcs.Template())
 	parse := func(t *template.Template, file string) error {
 		b, err := fs.ReadFile(fsys, file)
 		if err != nil {

@@ -17,7 +17,10 @@ func (c *compiler) call(name string, args []parse.Node, hasFinal bool) cmdFn {
 		return c.escaperCall(e, args, hasFinal)
 	}
 	if fn, ok := c.funcs[name]; ok {
-		return c.funcCall(name, reflect.ValueOf(fn), args, hasFinal)
+		if d, ok := fn.(Func); ok {
+			return c.funcCall(name, reflect.ValueOf(d.fn), args, hasFinal, d)
+		}
+		return c.funcCall(name, reflect.ValueOf(fn), args, hasFinal, Func{})
 	}
 	return c.builtinCall(name, args, hasFinal)
 }
@@ -48,8 +51,9 @@ func (c *compiler) escaperCall(e escaper, args []parse.Node, hasFinal bool) cmdF
 	}
 }
 
-// funcCall compiles a call of one of the site's functions.
-func (c *compiler) funcCall(name string, fn reflect.Value, args []parse.Node, hasFinal bool) cmdFn {
+// funcCall compiles a call of one of the site's functions; d, when it
+// wraps the function, calls it without reflection.
+func (c *compiler) funcCall(name string, fn reflect.Value, args []parse.Node, hasFinal bool, d Func) cmdFn {
 	typ := fn.Type()
 	numIn, paramType, err := signature(typ, len(args), hasFinal)
 	if err != "" {
@@ -74,22 +78,58 @@ func (c *compiler) funcCall(name string, fn reflect.Value, args []parse.Node, ha
 			return reflect.ValueOf(f(arg(s, dot, final).String()))
 		}
 	}
-	return func(s *state, dot, final reflect.Value) reflect.Value {
-		argv := make([]reflect.Value, numIn)
-		for i, v := range vals {
-			argv[i] = v(s, dot)
-			if paramType(i) == reflectValueType { // the function wants the reflect.Value itself
-				argv[i] = reflect.ValueOf(argv[i])
-			}
-		}
-		if hasFinal {
-			argv[numIn-1] = validateType(final, finalType) // wraps a reflect.Value itself
-		}
+	call := func(argv []reflect.Value) reflect.Value {
 		out := fn.Call(argv)
 		if len(out) == 2 && !out[1].IsNil() {
 			fail("error calling " + name)
 		}
 		return unwrapValue(out[0])
+	}
+	// arg evaluates argument i as the reflective call passes it.
+	arg := func(i int, s *state, dot, final reflect.Value) reflect.Value {
+		if hasFinal && i == numIn-1 {
+			return validateType(final, finalType) // wraps a reflect.Value itself
+		}
+		v := vals[i](s, dot)
+		if paramType(i) == reflectValueType { // the function wants the reflect.Value itself
+			v = reflect.ValueOf(v)
+		}
+		return v
+	}
+	switch {
+	case d.call0 != nil && numIn == 0:
+		return func(*state, reflect.Value, reflect.Value) reflect.Value { return d.call0() }
+	case d.call1 != nil && numIn == 1:
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			a := arg(0, s, dot, final)
+			if v, ok := d.call1(a); ok {
+				return v
+			}
+			return call([]reflect.Value{a})
+		}
+	case d.call2 != nil && numIn == 2:
+		return func(s *state, dot, final reflect.Value) reflect.Value {
+			a, b := arg(0, s, dot, final), arg(1, s, dot, final)
+			v, ok, err := d.call2(a, b)
+			if !ok {
+				return call([]reflect.Value{a, b})
+			}
+			if err != nil {
+				fail("error calling " + name)
+			}
+			return v
+		}
+	}
+	return func(s *state, dot, final reflect.Value) reflect.Value {
+		var small [4]reflect.Value // most calls: the arguments stay on the stack
+		argv := small[:0]
+		if numIn > len(small) {
+			argv = make([]reflect.Value, 0, numIn)
+		}
+		for i := range numIn {
+			argv = append(argv, arg(i, s, dot, final))
+		}
+		return call(argv)
 	}
 }
 
@@ -179,7 +219,7 @@ func (c *compiler) builtinCall(name string, args []parse.Node, hasFinal bool) cm
 	case "print", "printf", "println", "html", "js", "urlquery":
 		fn := map[string]any{"print": fmt.Sprint, "printf": fmt.Sprintf, "println": fmt.Sprintln,
 			"html": template.HTMLEscaper, "js": template.JSEscaper, "urlquery": template.URLQueryEscaper}[name]
-		return c.funcCall(name, reflect.ValueOf(fn), args, hasFinal)
+		return c.funcCall(name, reflect.ValueOf(fn), args, hasFinal, Func{})
 	}
 	refuse("function %q", name)
 	return nil

@@ -36,7 +36,7 @@ type code struct{ run nodeFn }
 
 type compiler struct {
 	set   *template.Template
-	funcs template.FuncMap
+	funcs FuncMap
 	tmpls map[string]*code
 }
 
