@@ -52,6 +52,9 @@ func Func1[A, R any](f func(A) R) Func {
 		return Func{fn: f}
 	}
 	return Func{fn: f, call1: func(a reflect.Value) (reflect.Value, bool) {
+		if !a.IsValid() { // TypeAssert would panic; Call words it
+			return reflect.Value{}, false
+		}
 		x, ok := reflect.TypeAssert[A](a)
 		if !ok {
 			return reflect.Value{}, false
@@ -90,6 +93,11 @@ func Func2E[A, B, R any](f func(A, B) (R, error)) Func {
 }
 
 func args2[A, B any](a, b reflect.Value) (A, B, bool) {
+	if !a.IsValid() || !b.IsValid() { // TypeAssert would panic; Call words it
+		var x A
+		var y B
+		return x, y, false
+	}
 	x, ok := reflect.TypeAssert[A](a)
 	y, ok2 := reflect.TypeAssert[B](b)
 	return x, y, ok && ok2
