@@ -339,6 +339,9 @@ func Build(ctx context.Context, opt Options) (*Result, diag.List, error) {
 		// The open-data files are the largest (tens of megabytes each at
 		// 10,000 items): they go to disk row by row.
 		siteWide <- r.WriteDataFiles(func(p string) (io.WriteCloser, error) {
+			if err := ctx.Err(); err != nil {
+				return nil, err // interrupted: the pages stop too
+			}
 			return w.create(p, func(sum []byte, n int64) { recordSum(p, sum, n) })
 		})
 	}()
