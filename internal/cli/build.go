@@ -93,7 +93,7 @@ how many pages it has rendered; in a log or a pipe only the results appear.`,
 				line.show(true, "sunlight: 读取内容…")
 				opt.Progress = func(st site.Stage) {
 					line.clear()
-					if next := nextStage(st.Name, !*noSearch); next != "" {
+					if next := nextStage(st.Name, opt.ContentDir != "", !*noSearch); next != "" {
 						defer line.show(true, "sunlight: %s", next)
 					}
 					if *verbose {
@@ -139,10 +139,12 @@ how many pages it has rendered; in a log or a pipe only the results appear.`,
 // nextStage is what the status line shows once the stage ended of a
 // build ends: the work that follows it ("" when the next stage shows its
 // own, as the pages show their count).
-func nextStage(ended string, search bool) string {
+func nextStage(ended string, history, search bool) string {
 	switch ended {
 	case "load":
-		return "读取修订记录…"
+		if history {
+			return "读取修订记录…"
+		}
 	case "history":
 		if search {
 			return "建立搜索索引…"
