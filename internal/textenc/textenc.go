@@ -3,6 +3,7 @@ package textenc
 import (
 	"bytes"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -82,7 +83,9 @@ var (
 )
 
 // Decode checks that b is UTF-8 text and returns it without a UTF-8 BOM.
-// Otherwise it returns an [*EncodingError].
+// Otherwise it returns an [*EncodingError]. The text shares b's memory
+// instead of copying it (a content tree is tens of megabytes): the caller
+// hands b over and must not change it afterwards.
 func Decode(b []byte) (string, Info, error) {
 	if enc := bomEncoding(b); enc != "" {
 		return "", Info{}, &EncodingError{Encoding: enc, Line: 1, Col: 1}
@@ -107,7 +110,7 @@ func Decode(b []byte) (string, Info, error) {
 			break
 		}
 	}
-	return string(body), info, nil
+	return unsafe.String(unsafe.SliceData(body), len(body)), info, nil
 }
 
 // ToUTF8 converts b to UTF-8 and reports the encoding it was in: UTF-8
