@@ -122,6 +122,10 @@ func Analyze(site *model.Site, loc *load.Locator) (*Analysis, diag.List) {
 // AnalyzeMemo is [Analyze] with texts parsed through memo, which may be
 // kept across analyses of successive versions of a site.
 func AnalyzeMemo(site *model.Site, loc *load.Locator, memo *fine.Memo) (*Analysis, diag.List) {
+	if memo == nil {
+		memo = &fine.Memo{} // for this analysis: equal texts are parsed once
+	}
+	memo.Prefill(penaltyTexts(site))
 	an := &analyzer{
 		site: site,
 		loc:  loc,
@@ -143,6 +147,28 @@ func AnalyzeMemo(site *model.Site, loc *load.Locator, memo *fine.Memo) (*Analysi
 	an.finishProvisions()
 	an.diags.Sort()
 	return an.a, an.diags
+}
+
+// penaltyTexts are the texts the analysis parses with fine.Parse: each
+// violation's statutory range and each tier's standard, unless the tier
+// lists its penalties.
+func penaltyTexts(site *model.Site) []string {
+	var out []string
+	for _, u := range site.Units {
+		for _, b := range u.Benchmarks {
+			for _, v := range b.Violations {
+				if strings.TrimSpace(v.Statutory) != "" {
+					out = append(out, v.Statutory)
+				}
+				for _, t := range v.Tiers {
+					if len(t.Penalties) == 0 {
+						out = append(out, t.Standard)
+					}
+				}
+			}
+		}
+	}
+	return out
 }
 
 type analyzer struct {

@@ -1,8 +1,11 @@
 package fine
 
 import (
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"sunlight/internal/cnum"
@@ -806,6 +809,38 @@ func (m *Memo) Parse(text string) Result {
 		m.results[text] = r
 	}
 	return r.clone()
+}
+
+// Prefill parses the texts the memo has not seen, on every core at once,
+// so that the Parse calls that follow (on one goroutine, as a Memo must
+// be used) find them: analysing a large portal's benchmarks is mostly
+// parsing their tiers.
+func (m *Memo) Prefill(texts []string) {
+	if m.results == nil {
+		m.results = map[string]Result{}
+	}
+	var todo []string
+	seen := map[string]bool{}
+	for _, t := range texts {
+		if _, done := m.results[t]; !done && !seen[t] {
+			seen[t] = true
+			todo = append(todo, t)
+		}
+	}
+	results := make([]Result, len(todo))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(todo); i = int(next.Add(1) - 1) {
+				results[i] = Parse(todo[i])
+			}
+		})
+	}
+	wg.Wait()
+	for i, t := range todo {
+		m.results[t] = results[i]
+	}
 }
 
 func (r Result) clone() Result {
