@@ -13,10 +13,12 @@ package watch
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -115,10 +117,34 @@ func (w *Watcher) addTree(dir string) error {
 			if p != dir && Ignore(d.Name()) {
 				return filepath.SkipDir
 			}
-			return w.fs.Add(p)
+			return folderError(p, w.fs.Add(p))
 		}
 		return nil
 	})
+}
+
+// LimitError is the error of a folder the system would not watch: its
+// limit on watched folders (one per folder of the content) is reached,
+// which a province's content can do on systems with a low default.
+type LimitError struct {
+	Dir string
+	Err error
+}
+
+func (e *LimitError) Error() string {
+	return "cannot watch " + e.Dir + ": the system's limit on watched folders (fs.inotify.max_user_watches) is reached\n" +
+		"    hint: raise it, for example with sudo sysctl fs.inotify.max_user_watches=524288, or preview a smaller content folder"
+}
+
+func (e *LimitError) Unwrap() error { return e.Err }
+
+// folderError is the error of watching dir: a *LimitError when the
+// system's limit is reached.
+func folderError(dir string, err error) error {
+	if errors.Is(err, syscall.ENOSPC) {
+		return &LimitError{Dir: dir, Err: err}
+	}
+	return err
 }
 
 // rootOf finds the watched root containing p.
@@ -178,7 +204,13 @@ func (w *Watcher) loop(ctx context.Context) {
 			}
 			if ev.Op&fsnotify.Create != 0 {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() {
-					w.addTree(ev.Name) // new folder: watch it and everything in it
+					// A new folder: watch it and everything in it.
+					if err := w.addTree(ev.Name); err != nil {
+						select {
+						case w.errs <- err:
+						default:
+						}
+					}
 				}
 			}
 			root, rel, ok := w.rootOf(ev.Name)

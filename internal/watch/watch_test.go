@@ -2,9 +2,13 @@ package watch
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -67,5 +71,29 @@ func TestWatcherBatchesAndFollowsNewFolders(t *testing.T) {
 	b = next()
 	if !reflect.DeepEqual(b.Paths, []string{"units/b/powers/z.md"}) {
 		t.Fatalf("batch = %+v", b)
+	}
+}
+
+// TestLimitErrorSaysWhatToDo: a folder the system will not watch because
+// its limit is reached (inotify_add_watch's ENOSPC, "no space left on
+// device", which says nothing useful) becomes a *LimitError naming the
+// folder, the limit and how to raise it; other errors pass unchanged.
+func TestLimitErrorSaysWhatToDo(t *testing.T) {
+	full := folderError("content/units/a", fmt.Errorf("inotify_add_watch: %w", syscall.ENOSPC))
+	var le *LimitError
+	if !errors.As(full, &le) || le.Dir != "content/units/a" || !errors.Is(full, syscall.ENOSPC) {
+		t.Fatalf("folderError(ENOSPC) = %#v, want a *LimitError for the folder wrapping ENOSPC", full)
+	}
+	for _, want := range []string{"content/units/a", "fs.inotify.max_user_watches", "hint: ", "sysctl"} {
+		if !strings.Contains(full.Error(), want) {
+			t.Errorf("%q lacks %q", full.Error(), want)
+		}
+	}
+	other := fmt.Errorf("inotify_add_watch: %w", syscall.EACCES)
+	if got := folderError("x", other); got != other {
+		t.Errorf("folderError(EACCES) = %v, want it unchanged", got)
+	}
+	if got := folderError("x", nil); got != nil {
+		t.Errorf("folderError(nil) = %v", got)
 	}
 }
