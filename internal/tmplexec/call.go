@@ -17,10 +17,7 @@ func (c *compiler) call(name string, args []parse.Node, hasFinal bool) cmdFn {
 		return c.escaperCall(e, args, hasFinal)
 	}
 	if fn, ok := c.funcs[name]; ok {
-		if d, ok := fn.(Func); ok {
-			return c.funcCall(name, reflect.ValueOf(d.fn), args, hasFinal, d)
-		}
-		return c.funcCall(name, reflect.ValueOf(fn), args, hasFinal, Func{})
+		return c.funcCall(name, asFunc(fn), args, hasFinal)
 	}
 	return c.builtinCall(name, args, hasFinal)
 }
@@ -51,9 +48,10 @@ func (c *compiler) escaperCall(e escaper, args []parse.Node, hasFinal bool) cmdF
 	}
 }
 
-// funcCall compiles a call of one of the site's functions; d, when it
-// wraps the function, calls it without reflection.
-func (c *compiler) funcCall(name string, fn reflect.Value, args []parse.Node, hasFinal bool, d Func) cmdFn {
+// funcCall compiles a call of one of the site's functions, directly when
+// d can call it (see [Func]), else through reflection.
+func (c *compiler) funcCall(name string, d Func, args []parse.Node, hasFinal bool) cmdFn {
+	fn := reflect.ValueOf(d.fn)
 	typ := fn.Type()
 	numIn, paramType, err := signature(typ, len(args), hasFinal)
 	if err != "" {
@@ -66,17 +64,6 @@ func (c *compiler) funcCall(name string, fn reflect.Value, args []parse.Node, ha
 	var finalType reflect.Type
 	if hasFinal {
 		finalType = paramType(numIn - 1)
-	}
-	if f, ok := fn.Interface().(func(string) string); ok && numIn == 1 {
-		arg := func(s *state, dot, final reflect.Value) reflect.Value {
-			if hasFinal {
-				return validateType(final, finalType)
-			}
-			return vals[0](s, dot)
-		}
-		return func(s *state, dot, final reflect.Value) reflect.Value {
-			return reflect.ValueOf(f(arg(s, dot, final).String()))
-		}
 	}
 	call := func(argv []reflect.Value) reflect.Value {
 		out := fn.Call(argv)
@@ -219,7 +206,7 @@ func (c *compiler) builtinCall(name string, args []parse.Node, hasFinal bool) cm
 	case "print", "printf", "println", "html", "js", "urlquery":
 		fn := map[string]any{"print": fmt.Sprint, "printf": fmt.Sprintf, "println": fmt.Sprintln,
 			"html": template.HTMLEscaper, "js": template.JSEscaper, "urlquery": template.URLQueryEscaper}[name]
-		return c.funcCall(name, reflect.ValueOf(fn), args, hasFinal, Func{})
+		return c.funcCall(name, Func{fn: fn}, args, hasFinal)
 	}
 	refuse("function %q", name)
 	return nil

@@ -52,10 +52,7 @@ func Func1[A, R any](f func(A) R) Func {
 		return Func{fn: f}
 	}
 	return Func{fn: f, call1: func(a reflect.Value) (reflect.Value, bool) {
-		if !a.IsValid() { // TypeAssert would panic; Call words it
-			return reflect.Value{}, false
-		}
-		x, ok := reflect.TypeAssert[A](a)
+		x, ok := typed[A](a)
 		if !ok {
 			return reflect.Value{}, false
 		}
@@ -65,16 +62,9 @@ func Func1[A, R any](f func(A) R) Func {
 
 // Func2 wraps a function of two parameters.
 func Func2[A, B, R any](f func(A, B) R) Func {
-	if isInterface[R]() {
-		return Func{fn: f}
-	}
-	return Func{fn: f, call2: func(a, b reflect.Value) (reflect.Value, bool, error) {
-		x, y, ok := args2[A, B](a, b)
-		if !ok {
-			return reflect.Value{}, false, nil
-		}
-		return reflect.ValueOf(f(x, y)), true, nil
-	}}
+	d := Func2E(func(a A, b B) (R, error) { return f(a, b), nil })
+	d.fn = f // html/template calls the function itself
+	return d
 }
 
 // Func2E wraps a function of two parameters that may fail.
@@ -83,8 +73,9 @@ func Func2E[A, B, R any](f func(A, B) (R, error)) Func {
 		return Func{fn: f}
 	}
 	return Func{fn: f, call2: func(a, b reflect.Value) (reflect.Value, bool, error) {
-		x, y, ok := args2[A, B](a, b)
-		if !ok {
+		x, okA := typed[A](a)
+		y, okB := typed[B](b)
+		if !okA || !okB {
 			return reflect.Value{}, false, nil
 		}
 		r, err := f(x, y)
@@ -92,15 +83,26 @@ func Func2E[A, B, R any](f func(A, B) (R, error)) Func {
 	}}
 }
 
-func args2[A, B any](a, b reflect.Value) (A, B, bool) {
-	if !a.IsValid() || !b.IsValid() { // TypeAssert would panic; Call words it
-		var x A
-		var y B
-		return x, y, false
+// asFunc is a FuncMap value as a Func: a plain func(string) string, the
+// commonest shape, is called directly too.
+func asFunc(fn any) Func {
+	switch f := fn.(type) {
+	case Func:
+		return f
+	case func(string) string:
+		return Func1(f)
 	}
-	x, ok := reflect.TypeAssert[A](a)
-	y, ok2 := reflect.TypeAssert[B](b)
-	return x, y, ok && ok2
+	return Func{fn: fn}
+}
+
+// typed is v as an A, when it holds exactly one. (reflect.TypeAssert
+// panics on the zero Value; reflect.Value.Call words that error.)
+func typed[A any](v reflect.Value) (A, bool) {
+	if !v.IsValid() {
+		var zero A
+		return zero, false
+	}
+	return reflect.TypeAssert[A](v)
 }
 
 func isInterface[T any]() bool { return reflect.TypeFor[T]().Kind() == reflect.Interface }
