@@ -54,7 +54,7 @@ func (d *doc) warnf(path, hint, format string, args ...any) {
 // wrong) is decoded by BurntSushi/toml, whose errors are reported.
 func decodeTOML(tf *tomlfast.Decoder, file string, line0 int, src string, v any, diags *diag.List) (*doc, bool) {
 	d := &doc{file: file, line0: line0, src: src, diags: diags}
-	if tf != nil && tf.Decode(src, v) {
+	if tf != nil && tf.DecodeValid(src, v) {
 		return d, true
 	}
 	md, err := toml.Decode(src, v)

@@ -103,12 +103,18 @@ func Decode(b []byte) (string, Info, error) {
 	if enc, off, ok := classify(body); !ok {
 		return "", info, errorAt(b, len(b)-len(body), enc, off)
 	}
-	info.HasCRLF = bytes.Contains(body, []byte("\r\n"))
-	for i, c := range body {
-		if c == '\r' && (i+1 == len(body) || body[i+1] != '\n') {
+	// Carriage returns are rare: jump from one to the next.
+	for i := bytes.IndexByte(body, '\r'); i >= 0 && !(info.HasCRLF && info.HasLoneCR); {
+		if i+1 < len(body) && body[i+1] == '\n' {
+			info.HasCRLF = true
+		} else {
 			info.HasLoneCR = true
+		}
+		next := bytes.IndexByte(body[i+1:], '\r')
+		if next < 0 {
 			break
 		}
+		i += 1 + next
 	}
 	return unsafe.String(unsafe.SliceData(body), len(body)), info, nil
 }

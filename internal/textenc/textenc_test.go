@@ -76,6 +76,8 @@ var decodeCases = []decodeCase{
 	{name: "crlf kept", in: lit(sampleCR), wantText: sampleCR, wantInfo: textenc.Info{HasCRLF: true}},
 	{name: "lone cr", in: lit("第一行\r第二行"), wantText: "第一行\r第二行", wantInfo: textenc.Info{HasLoneCR: true}},
 	{name: "cr at eof", in: lit("a\r\nb\r"), wantText: "a\r\nb\r", wantInfo: textenc.Info{HasCRLF: true, HasLoneCR: true}},
+	{name: "lone cr before crlf", in: lit("a\rb\r\nc\r\n"), wantText: "a\rb\r\nc\r\n", wantInfo: textenc.Info{HasCRLF: true, HasLoneCR: true}},
+	{name: "cr at start", in: lit("\r\na"), wantText: "\r\na", wantInfo: textenc.Info{HasCRLF: true}},
 	{name: "whitespace only is not empty", in: lit("\n"), wantText: "\n"},
 	{name: "four-byte utf8", in: lit("𠀀𝄞😀\n"), wantText: "𠀀𝄞😀\n"},
 

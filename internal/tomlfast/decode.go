@@ -36,14 +36,22 @@ func New() *Decoder {
 // returns false with *v left zero when src is outside what the package
 // decodes or is wrong in any way (see the package documentation); the
 // caller then decodes it with toml.Decode.
-func (d *Decoder) Decode(src string, v any) (ok bool) {
+func (d *Decoder) Decode(src string, v any) bool {
+	return utf8.ValidString(src) && d.DecodeValid(src, v)
+}
+
+// DecodeValid is [Decoder.Decode] for a src the caller knows to be valid
+// UTF-8 (as textenc.Decode returns it): it skips that check, a pass over
+// the whole text. Given invalid UTF-8 it may decode what toml.Decode
+// rejects.
+func (d *Decoder) DecodeValid(src string, v any) (ok bool) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return false
 	}
 	root := d.planOf(rv.Type().Elem())
 	rv = rv.Elem()
-	if root.kind != structKind || !rv.IsZero() || strings.IndexByte(src, '\r') >= 0 || !utf8.ValidString(src) {
+	if root.kind != structKind || !rv.IsZero() || strings.IndexByte(src, '\r') >= 0 {
 		return false
 	}
 	s, _ := d.states.Get().(*state)

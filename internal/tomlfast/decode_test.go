@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 
@@ -64,6 +65,12 @@ func compare(t testing.TB, d *Decoder, name, src string, newV func() any) bool {
 	fast, ref := newV(), newV()
 	ok := d.Decode(src, fast)
 	md, err := toml.Decode(src, ref)
+	if utf8.ValidString(src) { // DecodeValid skips only that check
+		valid := newV()
+		if d.DecodeValid(src, valid) != ok || !reflect.DeepEqual(valid, fast) {
+			t.Errorf("%s: DecodeValid differs from Decode on valid UTF-8\n%s", name, src)
+		}
+	}
 	if !ok {
 		if !reflect.ValueOf(fast).Elem().IsZero() {
 			t.Errorf("%s: handed back but left a value behind: %+v", name, fast)
