@@ -13,9 +13,9 @@
 // text/template, unless they are wrapped as a [Func] in the [FuncMap]:
 // then a compiled template calls them directly.
 //
-// Same output, always: the first execution of each template goes through
-// html/template, which escapes it (and reports escaping errors); only then
-// is the escaped tree compiled. A template using something the compiler
+// Same output, always: html/template escapes each template (and reports
+// escaping errors) before its first execution; only then is the escaped
+// tree compiled. A template using something the compiler
 // does not handle (break and continue, the call and slice builtins,
 // JavaScript, CSS and unquoted-attribute contexts, …) is left to
 // html/template entirely; [Set.Compiled] says why. And whenever a
@@ -29,6 +29,7 @@ import (
 	"bytes"
 	"errors"
 	"html/template"
+	"io"
 	"reflect"
 	"sync"
 	"sync/atomic"
@@ -67,13 +68,12 @@ func (s *Set) Execute(buf *bytes.Buffer, name string, data any) error {
 	e := s.compiled[name]
 	s.mu.Unlock()
 	if e == nil {
-		err := s.t.ExecuteTemplate(buf, name, data)
-		if err == nil || errors.As(err, new(texttemplate.ExecError)) {
-			s.compile(name) // escaped: the error came from executing it
-		}
-		return err
+		s.prepare(name)
+		s.mu.Lock()
+		e = s.compiled[name]
+		s.mu.Unlock()
 	}
-	if e.code == nil {
+	if e == nil || e.code == nil {
 		return s.t.ExecuteTemplate(buf, name, data)
 	}
 	start := buf.Len()
@@ -85,8 +85,21 @@ func (s *Set) Execute(buf *bytes.Buffer, name string, data any) error {
 	return s.t.ExecuteTemplate(buf, name, data)
 }
 
-// compile compiles template name, which html/template has escaped by
-// executing it.
+// prepare escapes template name and compiles it, before its first
+// execution. html/template escapes a template only when it executes it,
+// so prepare executes it once on no data (nil) into a discarded writer:
+// the escaping does not depend on the data, and the execution, which
+// usually fails on the missing data, comes after it. A template that
+// cannot be escaped stays uncompiled; html/template reports its error on
+// every execution.
+func (s *Set) prepare(name string) {
+	err := s.t.ExecuteTemplate(io.Discard, name, nil)
+	if err == nil || errors.As(err, new(texttemplate.ExecError)) {
+		s.compile(name) // escaped: the error came from executing it
+	}
+}
+
+// compile compiles template name, which html/template has escaped.
 func (s *Set) compile(name string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -111,7 +124,7 @@ func (s *Set) compile(name string) {
 }
 
 // Compiled reports whether template name runs compiled, and if not why;
-// a template is compiled after its first execution.
+// a template is compiled on its first execution.
 func (s *Set) Compiled(name string) (bool, string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -149,6 +150,26 @@ func TestAppendsToBuffer(t *testing.T) {
 	}
 }
 
+// TestEscapingErrorEveryRun: a template html/template cannot escape is
+// not compiled, and every execution reports html/template's error.
+func TestEscapingErrorEveryRun(t *testing.T) {
+	const src = `<a href="{{.}}`
+	wantErr := template.Must(template.New("t").Parse(src)).Execute(io.Discard, "x")
+	var ee *template.Error
+	if !errors.As(wantErr, &ee) {
+		t.Fatalf("html/template: %v, want an escaping error", wantErr)
+	}
+	set := New(template.Must(template.New("t").Parse(src)), nil)
+	for run := 1; run <= 2; run++ {
+		if err := set.Execute(new(bytes.Buffer), "t", "x"); err == nil || err.Error() != wantErr.Error() {
+			t.Fatalf("run %d: err = %v, want %v", run, err, wantErr)
+		}
+	}
+	if ok, _ := set.Compiled("t"); ok {
+		t.Fatal("compiled a template that cannot be escaped")
+	}
+}
+
 // TestEscapingMatchesHTMLTemplate escapes awkward strings in each context
 // the compiler handles and wants html/template's bytes.
 func TestEscapingMatchesHTMLTemplate(t *testing.T) {
@@ -165,7 +186,7 @@ func TestEscapingMatchesHTMLTemplate(t *testing.T) {
 	for _, in := range inputs {
 		var want, got bytes.Buffer
 		wantErr := std.Execute(&want, in)
-		for range 2 { // the first run is html/template's, the second compiled
+		for range 2 { // both compiled: the second reuses the first's code
 			got.Reset()
 			if err := set.Execute(&got, "t", in); (err != nil) != (wantErr != nil) {
 				t.Fatalf("%q: err = %v, want %v", in, err, wantErr)
