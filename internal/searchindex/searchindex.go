@@ -22,8 +22,10 @@ package searchindex
 
 import (
 	"bytes"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"sunlight/internal/bench"
 	"sunlight/internal/model"
@@ -31,8 +33,27 @@ import (
 	"sunlight/internal/search"
 )
 
-// Docs returns the documents of site, in a stable order.
+// Docs returns the documents of site, in a stable order. The units'
+// documents, nearly all of them, are made on every core, each unit's on
+// one goroutine, and joined in the units' order.
 func Docs(site *model.Site, an *bench.Analysis) []search.Doc {
+	perUnit := make([][]search.Doc, len(site.Units))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(site.Units)) {
+		wg.Go(func() {
+			var t text // bodies are built in one buffer per goroutine
+			for i := range next {
+				perUnit[i] = unitDocs(&t, site.Units[i], an)
+			}
+		})
+	}
+	for i := range site.Units {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+
 	docs := make([]search.Doc, 0, count(site))
 	add := func(d search.Doc) {
 		d.ID = d.URL
@@ -41,65 +62,13 @@ func Docs(site *model.Site, an *bench.Analysis) []search.Doc {
 		}
 		docs = append(docs, d)
 	}
-	// Bodies are built in one buffer, each then copied to the end of a
-	// block of bodies (text.String).
-	var t text
-	for _, u := range site.Units {
-		name := u.DisplayName()
-		t.reset()
-		t.add(u.Short)
-		t.add(u.Type)
-		t.add(u.Functions)
-		t.add(u.Address)
-		t.add(u.Phone)
-		t.add(u.SupervisePhone)
-		t.addJoined(u.Offices, " ")
-		add(search.Doc{Type: "单位", Title: u.Name, URL: permalink.Unit(u), Unit: u.ID, UnitName: name,
-			Body: t.String(), Year: u.Reviewed.Year()})
-		for _, p := range u.Powers {
-			add(powerDoc(&t, u, name, p)) // with its risk points and measures in the text
+	for i, ds := range perUnit {
+		for _, d := range ds {
+			add(d)
 		}
-		for _, f := range u.Flows {
-			if f.Synthetic {
-				continue
-			}
-			t.reset()
-			for _, s := range f.Effective() {
-				t.add(s.Name)
-				t.add(s.Post)
-				t.add(s.TimeText())
-				t.add(s.Basis)
-				for _, e := range s.Next {
-					t.add(e.Label)
-				}
-				for _, r := range s.Risks {
-					t.add(r.Description)
-					t.addJoined(r.Measures, " ")
-				}
-			}
-			add(search.Doc{Type: "流程", Title: f.Name, URL: permalink.Flow(f), Unit: u.ID, UnitName: name,
-				Category: categoryName(f.Category), Body: t.String(), Year: model.Later(f.Reviewed, u.Reviewed).Year()})
-		}
-		for _, b := range u.Benchmarks {
-			for vi := range b.Violations {
-				add(violationDoc(&t, u, name, b, vi, an))
-			}
-		}
-		for _, c := range u.Risks {
-			for _, it := range c.Items {
-				t.reset()
-				t.add(it.Object)
-				t.add(it.ObjectType)
-				t.add(it.Category)
-				t.add(it.Manifestation)
-				t.addJoined(it.Measures, " ")
-				t.add(it.Owner)
-				t.add(it.Leader)
-				add(search.Doc{Type: "风险点", Title: it.Risk, URL: permalink.Risk(c), Unit: u.ID, UnitName: name,
-					RiskLevel: it.Level, Year: c.Year, Body: t.String()})
-			}
-		}
+		perUnit[i] = nil
 	}
+	var t text
 	for _, l := range site.Laws {
 		for i, a := range l.Articles {
 			t.reset()
@@ -126,6 +95,68 @@ func Docs(site *model.Site, an *bench.Analysis) []search.Doc {
 	}
 	clear(docs[len(out):])
 	return out
+}
+
+// unitDocs returns the documents of unit u: the unit, its items, flows,
+// benchmark violations and risk catalogue rows, in that order. t is the
+// caller's body buffer.
+func unitDocs(t *text, u *model.Unit, an *bench.Analysis) []search.Doc {
+	var docs []search.Doc
+	name := u.DisplayName()
+	t.reset()
+	t.add(u.Short)
+	t.add(u.Type)
+	t.add(u.Functions)
+	t.add(u.Address)
+	t.add(u.Phone)
+	t.add(u.SupervisePhone)
+	t.addJoined(u.Offices, " ")
+	docs = append(docs, search.Doc{Type: "单位", Title: u.Name, URL: permalink.Unit(u), Unit: u.ID, UnitName: name,
+		Body: t.String(), Year: u.Reviewed.Year()})
+	for _, p := range u.Powers {
+		docs = append(docs, powerDoc(t, u, name, p)) // with its risk points and measures in the text
+	}
+	for _, f := range u.Flows {
+		if f.Synthetic {
+			continue
+		}
+		t.reset()
+		for _, s := range f.Effective() {
+			t.add(s.Name)
+			t.add(s.Post)
+			t.add(s.TimeText())
+			t.add(s.Basis)
+			for _, e := range s.Next {
+				t.add(e.Label)
+			}
+			for _, r := range s.Risks {
+				t.add(r.Description)
+				t.addJoined(r.Measures, " ")
+			}
+		}
+		docs = append(docs, search.Doc{Type: "流程", Title: f.Name, URL: permalink.Flow(f), Unit: u.ID, UnitName: name,
+			Category: categoryName(f.Category), Body: t.String(), Year: model.Later(f.Reviewed, u.Reviewed).Year()})
+	}
+	for _, b := range u.Benchmarks {
+		for vi := range b.Violations {
+			docs = append(docs, violationDoc(t, u, name, b, vi, an))
+		}
+	}
+	for _, c := range u.Risks {
+		for _, it := range c.Items {
+			t.reset()
+			t.add(it.Object)
+			t.add(it.ObjectType)
+			t.add(it.Category)
+			t.add(it.Manifestation)
+			t.addJoined(it.Measures, " ")
+			t.add(it.Owner)
+			t.add(it.Leader)
+			docs = append(docs, search.Doc{Type: "风险点", Title: it.Risk, URL: permalink.Risk(c), Unit: u.ID, UnitName: name,
+				RiskLevel: it.Level, Year: c.Year, Body: t.String()})
+		}
+	}
+	return docs
 }
 
 // count returns the most documents Docs can return for site.
