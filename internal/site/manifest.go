@@ -8,9 +8,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
+	"strings"
 
 	"sunlight/internal/history"
+	"sunlight/internal/jsonstr"
 	"sunlight/internal/render"
 )
 
@@ -28,18 +31,45 @@ type Manifest struct {
 }
 
 // manifestOf builds manifest.json from the SHA-256 sums of the files
-// (render.Output with the sum as Data) and the history's commit.
+// (render.Output with the sum as Data) and the history's commit: what
+// json.MarshalIndent(Manifest, "", " ") writes (paths in byte order, a
+// path given twice keeps its last sum), without reflection or a map, for
+// the manifest of a province lists hundreds of thousands of files.
 func manifestOf(sums []render.Output, h *history.History) render.Output {
 	commit := ""
 	if h != nil && h.Available {
 		commit = h.Head
 	}
-	m := Manifest{Generator: "sunlight", Commit: commit, Files: map[string]string{}}
-	for _, f := range sums {
-		m.Files[f.Path] = hex.EncodeToString(f.Data)
+	files := slices.Clone(sums)
+	slices.SortStableFunc(files, func(a, b render.Output) int { return strings.Compare(a.Path, b.Path) })
+	b := make([]byte, 0, 64+len(files)*(len(`  "": "",`)+2*sha256.Size+64))
+	b = append(b, "{\n \"generator\": \"sunlight\",\n"...)
+	if commit != "" {
+		b = append(b, ` "commit": `...)
+		b = jsonstr.Append(b, commit)
+		b = append(b, ",\n"...)
 	}
-	b, _ := json.MarshalIndent(m, "", " ") // map keys are sorted: deterministic
-	return render.Output{Path: ManifestFile, Data: append(b, '\n')}
+	b = append(b, ` "files": {`...)
+	n := 0
+	for i, f := range files {
+		if i+1 < len(files) && files[i+1].Path == f.Path {
+			continue // the map kept the last
+		}
+		if n > 0 {
+			b = append(b, ',')
+		}
+		n++
+		b = append(b, "\n  "...)
+		b = jsonstr.Append(b, f.Path)
+		b = append(b, `: "`...)
+		b = hex.AppendEncode(b, f.Data)
+		b = append(b, '"')
+	}
+	if n > 0 {
+		b = append(b, "\n "...)
+	}
+	b = append(b, "}\n}\n"...)
+	return render.Output{Path: ManifestFile, Data: b}
 }
 
 // Verify checks the tree at dir against its manifest and returns every
