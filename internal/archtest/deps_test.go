@@ -54,7 +54,7 @@ var allowed = map[string][]string{
 	"link":        {"diag", "model", "load", "suggest", "cite", "fine", "flowchart", "flowmodel"},
 	"check":       {"diag", "model", "load", "fine", "cite", "pii", "flowchart"},
 	"render":      {"diag", "model", "markdown", "theme", "qrcode", "history", "flowchart", "flowmodel", "bench", "fine", "cite", "search", "check", "permalink", "opendata", "tmplexec"},
-	"site":        {"diag", "model", "load", "link", "check", "bench", "history", "searchindex", "render", "theme", "search", "flowchart", "themes", "permalink", "opendata", "fine"},
+	"site":        {"diag", "model", "load", "link", "check", "bench", "history", "searchindex", "render", "theme", "search", "flowchart", "themes", "permalink", "opendata", "fine", "jsonstr"},
 	"serve":       {},
 	"watch":       {},
 	"cli":         {"diag", "model", "site", "load", "check", "search", "serve", "watch", "gen", "printpdf", "importer", "permalink", "themes"},
