@@ -95,7 +95,6 @@ func (in *interner) makePlan(t reflect.Type, seen map[reflect.Type]*internPlan) 
 	case reflect.Slice:
 		p.has = t.Elem().Kind() != reflect.Uint8 && in.makePlan(t.Elem(), seen).has
 	case reflect.Struct:
-		p.fields = nil
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
 			if f.IsExported() && in.makePlan(f.Type, seen).has {

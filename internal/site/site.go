@@ -246,7 +246,9 @@ func prepare(ctx context.Context, opt Options, st *stages) (*prepared, diag.List
 	if err != nil {
 		return nil, diags, err
 	}
-	runtime.GC()
+	if !opt.NoSearch {
+		runtime.GC() // the index under construction is garbage now
+	}
 	st.end("search")
 	r, err := newRenderer(s, d, opt)
 	if err != nil {

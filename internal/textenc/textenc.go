@@ -104,17 +104,17 @@ func Decode(b []byte) (string, Info, error) {
 		return "", info, errorAt(b, len(b)-len(body), enc, off)
 	}
 	// Carriage returns are rare: jump from one to the next.
-	for i := bytes.IndexByte(body, '\r'); i >= 0 && !(info.HasCRLF && info.HasLoneCR); {
-		if i+1 < len(body) && body[i+1] == '\n' {
+	for rest := body; !(info.HasCRLF && info.HasLoneCR); {
+		i := bytes.IndexByte(rest, '\r')
+		if i < 0 {
+			break
+		}
+		if i+1 < len(rest) && rest[i+1] == '\n' {
 			info.HasCRLF = true
 		} else {
 			info.HasLoneCR = true
 		}
-		next := bytes.IndexByte(body[i+1:], '\r')
-		if next < 0 {
-			break
-		}
-		i += 1 + next
+		rest = rest[i+1:]
 	}
 	return unsafe.String(unsafe.SliceData(body), len(body)), info, nil
 }

@@ -68,12 +68,9 @@ func (s *Set) Execute(buf *bytes.Buffer, name string, data any) error {
 	e := s.compiled[name]
 	s.mu.Unlock()
 	if e == nil {
-		s.prepare(name)
-		s.mu.Lock()
-		e = s.compiled[name]
-		s.mu.Unlock()
+		e = s.prepare(name)
 	}
-	if e == nil || e.code == nil {
+	if e.code == nil {
 		return s.t.ExecuteTemplate(buf, name, data)
 	}
 	start := buf.Len()
@@ -90,21 +87,26 @@ func (s *Set) Execute(buf *bytes.Buffer, name string, data any) error {
 // so prepare executes it once on no data (nil) into a discarded writer:
 // the escaping does not depend on the data, and the execution, which
 // usually fails on the missing data, comes after it. A template that
-// cannot be escaped stays uncompiled; html/template reports its error on
-// every execution.
-func (s *Set) prepare(name string) {
+// cannot be escaped stays uncompiled, with the error as the reason;
+// html/template reports it on every execution.
+func (s *Set) prepare(name string) *entry {
 	err := s.t.ExecuteTemplate(io.Discard, name, nil)
-	if err == nil || errors.As(err, new(texttemplate.ExecError)) {
-		s.compile(name) // escaped: the error came from executing it
+	if err != nil && !errors.As(err, new(texttemplate.ExecError)) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		e := &entry{why: err.Error()}
+		s.compiled[name] = e
+		return e
 	}
+	return s.compile(name) // escaped: any error came from executing it
 }
 
 // compile compiles template name, which html/template has escaped.
-func (s *Set) compile(name string) {
+func (s *Set) compile(name string) *entry {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.compiled[name] != nil {
-		return
+	if e := s.compiled[name]; e != nil {
+		return e
 	}
 	e := &entry{}
 	func() {
@@ -121,6 +123,7 @@ func (s *Set) compile(name string) {
 		e.code = c.template(name)
 	}()
 	s.compiled[name] = e
+	return e
 }
 
 // Compiled reports whether template name runs compiled, and if not why;
