@@ -88,13 +88,11 @@ how many pages it has rendered; in a log or a pipe only the results appear.`,
 					defer pprof.StopCPUProfile()
 				}
 				opt.Out, opt.NoSearch, opt.NoSpare = *out, *noSearch, *noSpare
+				defer gcFloor(gcFloorBytes)()
 				var profileErr error
 				line := newStatus(env.Stderr)
 				line.show(true, "sunlight: 读取内容…")
 				opt.Progress = func(st site.Stage) {
-					if st.Name == "load" {
-						gcFloor(gcFloorBytes)
-					}
 					line.clear()
 					if next := nextStage(st.Name, opt.ContentDir != "", !*noSearch); next != "" {
 						defer line.show(true, "sunlight: %s", next)

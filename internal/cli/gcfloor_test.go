@@ -5,11 +5,29 @@ import (
 	"runtime"
 	"runtime/debug"
 	"testing"
+	"time"
 )
 
-// TestGCFloor: with a live heap below half the floor, the percentage is
-// raised so that the goal reaches the floor; with a heap already past
-// it, or GOGC set by whoever runs the command, it stays as it was.
+func TestFloorPercent(t *testing.T) {
+	for _, c := range []struct {
+		floor, live uint64
+		want        int
+	}{
+		{96 << 20, 48 << 20, 100},  // twice the live heap is the floor
+		{96 << 20, 200 << 20, 100}, // past it
+		{96 << 20, 32 << 20, 200},  // 32 MB live: the goal is three times it
+		{96 << 20, 1 << 20, 9500},
+		{96 << 20, 0, 96<<20*100 - 100}, // nothing live yet
+	} {
+		if got := floorPercent(c.floor, c.live); got != c.want {
+			t.Errorf("floorPercent(%d, %d) = %d, want %d", c.floor, c.live, got, c.want)
+		}
+	}
+}
+
+// TestGCFloor: gcFloor raises the percentage at once, and after a
+// collection sets it from the live heap; stopped, it no longer follows
+// the heap; with GOGC set by whoever runs the command it does nothing.
 func TestGCFloor(t *testing.T) {
 	if v, ok := os.LookupEnv("GOGC"); ok {
 		t.Cleanup(func() { os.Setenv("GOGC", v) })
@@ -17,23 +35,41 @@ func TestGCFloor(t *testing.T) {
 	os.Unsetenv("GOGC")
 	prev := debug.SetGCPercent(100)
 	t.Cleanup(func() { debug.SetGCPercent(prev) })
-	live := make([]byte, 8<<20) // some live heap to measure
-	runtime.GC()
-
 	percent := func() int { p := debug.SetGCPercent(100); debug.SetGCPercent(p); return p }
-	gcFloor(1 << 20) // 1 MB: the heap is past it
-	if p := percent(); p != 100 {
-		t.Errorf("heap past the floor: percent %d, want 100", p)
+	// waitPercent collects until the finalizer has set the percentage to
+	// something other than before.
+	waitPercent := func(before, tries int) int {
+		for range tries {
+			runtime.GC()
+			time.Sleep(5 * time.Millisecond)
+			if p := percent(); p != before {
+				return p
+			}
+		}
+		return before
 	}
-	gcFloor(1 << 30) // 1 GB: more than twice the live heap
-	if p := percent(); p <= 1000 {
-		t.Errorf("heap far below the floor: percent %d, want it raised past 1000", p)
+
+	stop := gcFloor(1 << 30) // 1 GB
+	if p := percent(); p != 1<<30*100/(4<<20) {
+		t.Errorf("before a collection: percent %d, want %d", p, 1<<30*100/(4<<20))
 	}
+	initial := percent()
+	live := make([]byte, 64<<20) // a live heap of 64 MB: the goal of 1 GB is 16 times it
+	after := waitPercent(initial, 200)
+	runtime.KeepAlive(live)
+	if after == initial || after < 1000 || after > 1600 {
+		t.Errorf("after a collection with 64 MB live: percent %d, want about 1500", after)
+	}
+	stop()
 	debug.SetGCPercent(100)
+	if p := waitPercent(100, 10); p != 100 {
+		t.Errorf("stopped: percent %d, want it left at 100", p)
+	}
+
 	t.Setenv("GOGC", "100")
-	gcFloor(1 << 30)
+	stop = gcFloor(1 << 30)
+	defer stop()
 	if p := percent(); p != 100 {
 		t.Errorf("GOGC set: percent %d, want it left at 100", p)
 	}
-	runtime.KeepAlive(live)
 }
