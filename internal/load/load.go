@@ -3,6 +3,7 @@ package load
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"reflect"
@@ -479,11 +480,11 @@ func orNil[T any](v *T) any {
 // strips a UTF-8 BOM.
 func readFile(fsys fs.FS, p string, diags *diag.List) (string, bool) {
 	pos := diag.Position{File: p, Line: 1, Col: 1}
-	if st, err := fs.Stat(fsys, p); err == nil && st.Size() > MaxFileSize {
-		diags.Errorf(pos, "把内容拆分成多个文件;单个文件不能超过 "+strconv.Itoa(MaxFileSize>>20)+" MB", "文件过大(%d 字节)", st.Size())
+	b, size, err := readAll(fsys, p)
+	if size > MaxFileSize {
+		diags.Errorf(pos, "把内容拆分成多个文件;单个文件不能超过 "+strconv.Itoa(MaxFileSize>>20)+" MB", "文件过大(%d 字节)", size)
 		return "", false
 	}
-	b, err := fs.ReadFile(fsys, p)
 	if err != nil {
 		diags.Errorf(pos, "检查文件权限", "无法读取文件: %v", err)
 		return "", false
@@ -499,6 +500,42 @@ func readFile(fsys fs.FS, p string, diags *diag.List) (string, bool) {
 		return "", false
 	}
 	return text, true
+}
+
+// readAll reads the file p of fsys whole, as fs.ReadFile does, unless it
+// is larger than MaxFileSize: then it returns no bytes and the size (the
+// file's, or more than MaxFileSize when it grew while read). The size
+// comes from the open file, so a file costs one path lookup, not two.
+func readAll(fsys fs.FS, p string) ([]byte, int64, error) {
+	f, err := fsys.Open(p)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer f.Close()
+	size := int64(511) // unknown: fs.ReadFile's first guess
+	if st, err := f.Stat(); err == nil {
+		if st.Size() > MaxFileSize {
+			return nil, st.Size(), nil
+		}
+		size = st.Size()
+	}
+	b := make([]byte, 0, size+1) // one byte more, so the first read can end the file
+	for {
+		n, err := f.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if len(b) > MaxFileSize {
+			return nil, int64(len(b)), nil
+		}
+		if err == io.EOF {
+			return b, int64(len(b)), nil
+		}
+		if err != nil {
+			return nil, int64(len(b)), &fs.PathError{Op: "read", Path: p, Err: err}
+		}
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+	}
 }
 
 // findPII reports personal data in a file's text. allow lists values the
