@@ -9,6 +9,7 @@ import (
 	"runtime/pprof"
 
 	"sunlight/internal/diag"
+	"sunlight/internal/load"
 	"sunlight/internal/site"
 )
 
@@ -30,7 +31,7 @@ func (f *siteFlags) options() (site.Options, error) {
 	if err != nil || !st.IsDir() {
 		return site.Options{}, usageError{fmt.Sprintf("content directory %q not found", f.content)}
 	}
-	opt := site.Options{Content: os.DirFS(f.content), BaseURL: f.baseURL}
+	opt := site.Options{Content: load.DirFS(f.content), BaseURL: f.baseURL}
 	if !f.noHistory {
 		opt.ContentDir = f.content
 	}

@@ -4,11 +4,11 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 
 	"sunlight/internal/diag"
 	"sunlight/internal/importer"
+	"sunlight/internal/load"
 	"sunlight/internal/site"
 )
 
@@ -105,7 +105,7 @@ go doc ./internal/importer.`,
 					return nil
 				}
 				// Check the imported files as `sunlight check` would.
-				_, _, diags := site.Load(site.Options{Content: os.DirFS(opt.Content)})
+				_, _, diags := site.Load(site.Options{Content: load.DirFS(opt.Content)})
 				imported := map[string]bool{}
 				for _, f := range res.Files {
 					imported[f.Path] = true

@@ -507,6 +507,9 @@ func readFile(fsys fs.FS, p string, diags *diag.List) (string, bool) {
 // file's, or more than MaxFileSize when it grew while read). The size
 // comes from the open file, so a file costs one path lookup, not two.
 func readAll(fsys fs.FS, p string) ([]byte, int64, error) {
+	if d, ok := fsys.(dirFS); ok {
+		return d.readLimited(p, MaxFileSize)
+	}
 	f, err := fsys.Open(p)
 	if err != nil {
 		return nil, 0, err
