@@ -66,7 +66,10 @@ func (d *Decoder) DecodeValid(src string, v any) (ok bool) {
 		if !ok {
 			rv.SetZero()
 		}
-		clear(s.defs)
+		if len(s.defs) > 0 {
+			clear(s.defs)
+		}
+		s.keys = s.keys[:0]
 		s.src, s.d = "", nil
 		d.states.Put(s)
 	}()
@@ -96,7 +99,8 @@ type state struct {
 	d    *Decoder
 	src  string
 	pos  int
-	defs map[defKey]def // every key defined so far, by table
+	defs map[defKey]def // the keys defined as tables, and values past keys' reach
+	keys []uint64       // by table id: bit i is set once field i (< 64) is defined
 	ids  int32          // the last table id given out; the root table is 0
 	buf  []byte         // for strings with escapes
 	scal []scalar       // for arrays of scalars
@@ -180,12 +184,42 @@ func (s *state) field(table int32, p *plan, v reflect.Value, key string) bool {
 	if !ok {
 		return false
 	}
-	k := defKey{table, key}
-	if _, dup := s.defs[k]; dup {
+	if _, dup := s.def(table, f.index, key); dup {
 		return false
 	}
-	s.defs[k] = def{kind: valueDef}
+	s.define(table, f.index, key, def{kind: valueDef})
 	return s.value(f.plan, v.Field(f.index))
+}
+
+// def returns the definition of the field i, named key, of table. A
+// field below 64 is looked up by a bit of s.keys; only a table has its
+// definition in s.defs, a value none.
+func (s *state) def(table int32, i int, key string) (def, bool) {
+	if i < 64 {
+		if int(table) >= len(s.keys) || s.keys[table]&(1<<i) == 0 {
+			return def{}, false
+		}
+		if d, ok := s.defs[defKey{table, key}]; ok {
+			return d, true
+		}
+		return def{kind: valueDef}, true
+	}
+	d, ok := s.defs[defKey{table, key}]
+	return d, ok
+}
+
+// define records the definition of the field i, named key, of table.
+func (s *state) define(table int32, i int, key string, d def) {
+	if i < 64 {
+		for int(table) >= len(s.keys) {
+			s.keys = append(s.keys, 0)
+		}
+		s.keys[table] |= 1 << i
+		if d.kind == valueDef {
+			return
+		}
+	}
+	s.defs[defKey{table, key}] = d
 }
 
 // header reads [a.b] or [[a.b]] and returns the table it opens.
@@ -208,8 +242,7 @@ func (s *state) header(root *plan, rv reflect.Value) (int32, *plan, reflect.Valu
 			return fail()
 		}
 		fp, fv := deref(f.plan, v.Field(f.index))
-		k := defKey{table, key}
-		d, defined := s.defs[k]
+		d, defined := s.def(table, f.index, key)
 		switch {
 		case last && array:
 			if fp.kind != sliceKind || (defined && d.kind != arrayDef) {
@@ -218,24 +251,24 @@ func (s *state) header(root *plan, rv reflect.Value) (int32, *plan, reflect.Valu
 			if _, ok := fp.elem.table(); !ok {
 				return fail()
 			}
-			n := fv.Len()
-			fv.Set(reflect.Append(fv, reflect.Zero(fp.elem.typ)))
-			p, v = deref(fp.elem, fv.Index(n))
+			p, v = deref(fp.elem, appendZero(fv))
+			parent := table
 			table = s.newID()
-			s.defs[k] = def{kind: arrayDef, id: table}
+			s.define(parent, f.index, key, def{kind: arrayDef, id: table})
 		case !defined:
 			if fp.kind != structKind {
 				return fail()
 			}
+			parent := table
 			table, p, v = s.newID(), fp, fv
 			d := def{kind: implicitDef, id: table}
 			if last {
 				d.kind = explicitDef
 			}
-			s.defs[k] = d
+			s.define(parent, f.index, key, d)
 		case d.kind == implicitDef || d.kind == explicitDef && !last:
 			if last {
-				s.defs[k] = def{kind: explicitDef, id: d.id}
+				s.define(table, f.index, key, def{kind: explicitDef, id: d.id})
 			}
 			table, p, v = d.id, fp, fv
 		case d.kind == arrayDef && !last:
@@ -258,6 +291,20 @@ func (s *state) header(root *plan, rv reflect.Value) (int32, *plan, reflect.Valu
 	}
 	s.pos += len(closing)
 	return table, p, v, true
+}
+
+// appendZero appends a zero element to the slice v and returns it. A
+// slice starts with room for 4 (reflect.Append grows it one element at a
+// time and copies the slice header on every call).
+func appendZero(v reflect.Value) reflect.Value {
+	n := v.Len()
+	if n == v.Cap() {
+		v.Grow(max(n, 4))
+	}
+	v.SetLen(n + 1)
+	e := v.Index(n)
+	e.SetZero()
+	return e
 }
 
 // value decodes the value at the cursor into v.

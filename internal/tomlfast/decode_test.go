@@ -289,6 +289,16 @@ var cases = []struct {
 	{"[sub.deep]\nn = 2\n[sub]\nn = 1", true},
 	{"[sub.deep]\nn = 2\n[sub]\ndeep = {}", false},
 	{"[sub.deep]\n[sub.deep]", false},
+	{"sub = {}\n[sub]", false},
+	{"[sub]\nn = 1\nn = 2", false},
+	{"[sub.deep]\n[sub]\n[sub]", false},
+	{"[sub]\n[sub.deep]\nn = 1\n[sub.deep]", false},
+	{"[[subs]]\nname = \"a\"\nname = \"b\"", false},
+	{"[[subs]]\nname = \"a\"\n[[subs]]\nname = \"b\"", true},
+	{"[[subs]]\n[[subs.inner]]\nn = 1\nn = 2", false},
+	{"[[subs]]\n[[subs.inner]]\nn = 1\n[[subs]]\n[[subs.inner]]\nn = 1", true},
+	{"s = \"a\"\n[sub]\ns = \"b\"", false},
+	{"[sub]\nname = \"a\"\n[psub]\nname = \"a\"", true},
 	{"[psub]", true},
 	{"[psub]\nname = \"p\"\n[psub.deep.deep]\nn = 9", true},
 	{"[[subs]]\nname = \"a\"\n[[subs.inner]]\nn = 1\n[[subs.inner]]\nn = 2\n[[subs]]\nname = \"b\"\n[subs.deep]\nn = 3", true},
@@ -363,4 +373,58 @@ func FuzzSameAsBurntSushi(f *testing.F) {
 		compare(t, d, "fuzz", src, func() any { return new(model.Power) })
 		compare(t, d, "fuzz", src, func() any { return new(model.Flow) })
 	})
+}
+
+// TestWideStruct: a struct of more than 64 fields, whose last fields'
+// definitions are kept apart from the first 64's, decodes as BurntSushi
+// decodes it, duplicates included.
+func TestWideStruct(t *testing.T) {
+	var fields []reflect.StructField
+	for i := range 70 {
+		fields = append(fields, reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: reflect.TypeFor[string](), Tag: reflect.StructTag(fmt.Sprintf(`toml:"f%d"`, i))})
+	}
+	fields = append(fields, reflect.StructField{Name: "Subs", Type: reflect.TypeFor[[]sub](), Tag: `toml:"subs"`})
+	wide := reflect.StructOf(fields)
+	newV := func() any { return reflect.New(wide).Interface() }
+	d := New()
+	for _, c := range []struct {
+		src  string
+		take bool
+	}{
+		{"f1 = \"a\"\nf65 = \"b\"\nf69 = \"c\"", true},
+		{"f65 = \"a\"\nf65 = \"b\"", false},
+		{"f63 = \"a\"\nf63 = \"b\"", false},
+		{"f64 = \"a\"\nf1 = \"b\"\nf64 = \"c\"", false},
+		{"f66 = \"a\"\n[[subs]]\nname = \"x\"\n[[subs]]\nname = \"y\"", true},
+		{"f66 = \"a\"\n[[subs]]\nname = \"x\"\nname = \"y\"", false},
+	} {
+		if got := compare(t, d, c.src, c.src, newV); got != c.take {
+			t.Errorf("%q: taken %v, want %v", c.src, got, c.take)
+		}
+	}
+}
+
+// BenchmarkDecodeGenerated decodes every TOML document of a generated
+// portal of 2,000 items (front matter of the Markdown files included).
+func BenchmarkDecodeGenerated(b *testing.B) {
+	w := gen.MapWriter{}
+	if err := gen.Generate(gen.Options{Items: 2000, Seed: 7}, w); err != nil {
+		b.Fatal(err)
+	}
+	type doc struct{ path, src string }
+	var docs []doc
+	for p, data := range w {
+		if newFor(p) != nil {
+			docs = append(docs, doc{p, frontMatter(p, string(data))})
+		}
+	}
+	d := New()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, c := range docs {
+			if !d.DecodeValid(c.src, newFor(c.path)) {
+				b.Fatalf("%s: handed back", c.path)
+			}
+		}
+	}
 }
