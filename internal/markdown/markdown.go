@@ -55,6 +55,16 @@ func (r *Renderer) Render(src string) (template.HTML, error) {
 // levels (## becomes <h3> with shift 1), capped at <h6>, so prose placed
 // under a page's own <h2> keeps a correct heading order.
 func (r *Renderer) RenderShift(src string, shift int) (h template.HTML, err error) {
+	var b bytes.Buffer
+	b.Grow(len(src) + len(src)/2) // the HTML is about as long as the source, plus tags
+	if renderPlain(&b, src, shift) {
+		return template.HTML(b.String()), nil
+	}
+	return r.renderGoldmark(&b, src, shift)
+}
+
+// renderGoldmark is RenderShift through goldmark, into b.
+func (r *Renderer) renderGoldmark(b *bytes.Buffer, src string, shift int) (h template.HTML, err error) {
 	// goldmark's CJK line-break handling indexes bytes as runes and panics
 	// on invalid UTF-8 (found by FuzzRender); content is checked to be
 	// UTF-8 on load, but the renderer must be safe on its own.
@@ -64,10 +74,8 @@ func (r *Renderer) RenderShift(src string, shift int) (h template.HTML, err erro
 			h, err = "", fmt.Errorf("markdown: %v", e)
 		}
 	}()
-	var b bytes.Buffer
-	b.Grow(len(src) + len(src)/2) // the HTML is about as long as the source, plus tags
 	w := r.writers.Get().(*bufio.Writer)
-	w.Reset(&b)
+	w.Reset(b)
 	defer r.writers.Put(w)
 	ctx := parser.NewContext()
 	ctx.Set(shiftKey, shift)

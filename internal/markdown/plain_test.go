@@ -1,0 +1,253 @@
+package markdown
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+
+	"sunlight/internal/gen"
+)
+
+// goldmarkHTML is what goldmark alone makes of src.
+func goldmarkHTML(t testing.TB, r *Renderer, src string, shift int) string {
+	t.Helper()
+	var b bytes.Buffer
+	h, err := r.renderGoldmark(&b, src, shift)
+	if err != nil {
+		t.Fatalf("goldmark: %v", err)
+	}
+	return string(h)
+}
+
+// samePlain fails t when renderPlain takes src and renders it otherwise
+// than goldmark; it reports whether renderPlain took it.
+func samePlain(t testing.TB, r *Renderer, name, src string, shift int) bool {
+	t.Helper()
+	var b bytes.Buffer
+	b.WriteString("kept")
+	if !renderPlain(&b, src, shift) {
+		if b.String() != "kept" {
+			t.Errorf("%s: handed back but wrote %q", name, b.String())
+		}
+		return false
+	}
+	if got, want := strings.TrimPrefix(b.String(), "kept"), goldmarkHTML(t, r, src, shift); got != want {
+		t.Errorf("%s: plain and goldmark differ for %q\nplain:    %q\ngoldmark: %q", name, src, got, want)
+	}
+	return true
+}
+
+var plainCases = []struct {
+	src  string
+	take bool
+}{
+	{"本事项由县人民政府承办。", true},
+	{"本事项由县人民政府承办。\n", true},
+	{"第一段。\n\n第二段，含\"引号\"和'单引号'。", true},
+	{"## 办理须知\n\n申请人可以在线申请。", true},
+	{"# 一\n\n###### 六\n\n####### 七", false},
+	{"##标题", false},
+	{"## ", false},
+	{"## 标题 ##", false},
+	{"| 项目 | 内容 |\n|---|---|\n| 办理地点 | 竹阳县新华路189号 |\n| 办理时间 | 周一至周五 上午8:30—12:00 |", true},
+	{"| 项目 | 内容 |\n|---|---|", true},
+	{"| 项目 | 内容 |\n| --- | --- |\n| a | b |", true},
+	{"|项目|内容|\n|-|-|\n|a|b|", true},
+	{"| 项目 | 内容 |\n|:---|---:|\n| a | b |", false},
+	{"| 项目 | 内容 |\n|---|---|\n| a |", false},
+	{"| 项目 | 内容 |\n|---|---|\n| a | b | c |", false},
+	{"| 项目 | 内容 |\n|---|---|\n|  | b |", false},
+	{"| 项目 | 内容 |\n|---|---|\n| a  | b |", false},
+	{"| 项目 |\n| 内容 |", false},
+	{"段落\n第二行", false},
+	{"段落\n\n\n第二段", false},
+	{"\n段落", false},
+	{"- 列表", false},
+	{"+ 列表", false},
+	{"1. 列表", false},
+	{"1) 列表", false},
+	{"2024年1月1日起施行。", true},
+	{"12345", true},
+	{"2024.", false},
+	{"= 等号", false},
+	{"    缩进", false},
+	{" 前导空格", false},
+	{"尾随空格 ", false},
+	{"\u3000全角空格", false},
+	{"全角空格\u3000", false},
+	{"a\u00a0b", true},
+	{"**加粗**", true},
+	{"**法定处罚**：责令停止违法行为，处以罚款。", true},
+	{"前文**加粗**后文", true},
+	{"**甲**乙**丙**", true},
+	{"**甲****丙**", false},
+	{"**甲** 乙 **丙**", true},
+	{"说明：**甲**。", true},
+	{"**（注）**说明", false},
+	{"**注：**说明", false},
+	{"** 甲**", false},
+	{"**甲 **", false},
+	{"**甲", false},
+	{"***甲***", false},
+	{"**甲*乙**", false},
+	{"****", false},
+	{"a**b**c", true},
+	{"**2024**年", true},
+	{"- **列表**", false},
+	{"| **项目** | 内容 |\n|---|---|", false},
+	{"*斜体*", false},
+	{"_下划线_", false},
+	{"~~删除~~", false},
+	{"`代码`", false},
+	{"[链接](/x/)", false},
+	{"![图](x.png)", false},
+	{"<b>标签</b>", false},
+	{"A & B", false},
+	{"a\\b", false},
+	{"a|b", false},
+	{"电话：0551-5091471，邮箱 a@b.example.gov.cn，网址 https://example.gov.cn/", true},
+	{"a\tb", false},
+	{"a\x00b", false},
+	{"a\x7fb", false},
+	{"\xff", false},
+	{"", false},
+	{"> 引用", false},
+	{"***", false},
+	{"---", false},
+	{"a\r\nb", false},
+	{"# 标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n结尾。", true},
+}
+
+// TestPlainSameAsGoldmark: the plain path takes what it should and
+// renders it as goldmark does, headings shifted or not.
+func TestPlainSameAsGoldmark(t *testing.T) {
+	r := New("/lzfk/")
+	for _, c := range plainCases {
+		for _, shift := range []int{0, 1, 5} {
+			if got := samePlain(t, r, c.src, c.src, shift); got != c.take {
+				t.Errorf("%q (shift %d): taken %v, want %v", c.src, shift, got, c.take)
+			}
+		}
+	}
+}
+
+// TestGeneratedBodiesSameAsGoldmark renders the prose of a generated
+// portal both ways: every body the plain path takes must come out as
+// goldmark's, and it must take most of them (the generator writes what
+// units write).
+func TestGeneratedBodiesSameAsGoldmark(t *testing.T) {
+	w := gen.MapWriter{}
+	if err := gen.Generate(gen.Options{Items: 1000, Seed: 3}, w); err != nil {
+		t.Fatal(err)
+	}
+	r := New("")
+	bodies, taken := 0, 0
+	for p, data := range w {
+		body, ok := markdownBody(p, string(data))
+		if !ok {
+			continue
+		}
+		bodies++
+		if samePlain(t, r, p, body, 1) {
+			taken++
+		}
+	}
+	t.Logf("%d of %d bodies taken", taken, bodies)
+	if bodies < 1000 || taken < bodies/2 {
+		t.Errorf("%d of %d bodies taken, want at least half", taken, bodies)
+	}
+}
+
+// TestDemoBodiesSameAsGoldmark does the same for the demo portal's prose.
+func TestDemoBodiesSameAsGoldmark(t *testing.T) {
+	fsys := os.DirFS("../../content")
+	r := New("")
+	bodies, taken := 0, 0
+	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		if body, ok := markdownBody(p, string(data)); ok {
+			bodies++
+			if samePlain(t, r, p, body, 1) {
+				taken++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d of %d bodies taken", taken, bodies)
+	if bodies < 100 {
+		t.Errorf("only %d Markdown bodies in the demo content", bodies)
+	}
+}
+
+// markdownBody returns the text after a Markdown file's +++ front matter.
+func markdownBody(p, src string) (string, bool) {
+	if !strings.HasSuffix(p, ".md") {
+		return "", false
+	}
+	src, ok := strings.CutPrefix(src, "+++\n")
+	if !ok {
+		return "", false
+	}
+	_, body, ok := strings.Cut(src, "\n+++\n")
+	return strings.TrimLeft(body, "\n"), ok && strings.TrimSpace(body) != ""
+}
+
+// FuzzPlainSame: whatever the plain path takes, goldmark renders the same.
+func FuzzPlainSame(f *testing.F) {
+	for _, c := range plainCases {
+		f.Add(c.src, 1)
+	}
+	r := New("")
+	f.Fuzz(func(t *testing.T, src string, shift int) {
+		samePlain(t, r, "fuzz", src, shift&7)
+	})
+}
+
+// BenchmarkRenderGenerated renders the bodies of a generated portal of
+// 1,000 items with RenderShift (sub-benchmark "render") and with goldmark
+// alone ("goldmark").
+func BenchmarkRenderGenerated(b *testing.B) {
+	w := gen.MapWriter{}
+	if err := gen.Generate(gen.Options{Items: 1000, Seed: 3}, w); err != nil {
+		b.Fatal(err)
+	}
+	var bodies []string
+	for p, data := range w {
+		if body, ok := markdownBody(p, string(data)); ok {
+			bodies = append(bodies, body)
+		}
+	}
+	r := New("")
+	b.Run("render", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range bodies {
+				if _, err := r.RenderShift(s, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("goldmark", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			for _, s := range bodies {
+				var buf bytes.Buffer
+				if _, err := r.renderGoldmark(&buf, s, 1); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
