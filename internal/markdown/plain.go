@@ -8,11 +8,12 @@ import (
 )
 
 // renderPlain renders src into b when it is plain prose: blocks separated
-// by one empty line, each a one-line paragraph, an ATX heading ("## 标题")
-// or a table whose every line starts and ends with '|', with text that no
-// inline rule of goldmark touches (no `*_~[]!<>&\|#` and no backquote, no
-// control character, no space at either end of a line or cell) but for
-// **strong** spans in a paragraph. That is most of what units write (a
+// by one empty line, each a one-line paragraph, an ATX heading ("## 标题"),
+// a tight bullet list of one-line items ("- 条目") or a table whose every
+// line starts and ends with '|', with text that no inline rule of
+// goldmark touches (no `*_~[]!<>&\|#` and no backquote, no control
+// character, no space at either end of a line or cell) but for **strong**
+// spans in a paragraph or list item. That is most of what units write (a
 // paragraph, a table of the office's address and hours, a paragraph
 // opening with "**法定处罚**："), and goldmark spends 20–35 µs parsing it.
 // The output is goldmark's, byte for byte (FuzzPlainSame); anything else
@@ -24,7 +25,10 @@ func renderPlain(b *bytes.Buffer, src string, shift int) bool {
 	}
 	start := b.Len()
 	fail := func() bool { b.Truncate(start); return false }
+	list := false // the block before was a list
 	for block := range strings.SplitSeq(src, "\n\n") {
+		prevList := list
+		list = false
 		switch {
 		case block == "" || block[0] == '\n':
 			return fail() // more than one empty line, or the document starts with one
@@ -49,10 +53,20 @@ func renderPlain(b *bytes.Buffer, src string, shift int) bool {
 			b.WriteString("</h")
 			b.WriteByte(tag)
 			b.WriteString(">\n")
-		default:
-			if !plainLineStart(block) || !writeStrong(b, block) {
+		case strings.HasPrefix(block, "- "):
+			// Two lists with an empty line between are one loose list.
+			if prevList || !plainList(b, block) {
 				return fail()
 			}
+			list = true
+		default:
+			parts, ok := strongParts(block)
+			if !ok || !plainLineStart(block) {
+				return fail()
+			}
+			b.WriteString("<p>")
+			writeStrong(b, parts)
+			b.WriteString("</p>\n")
 		}
 	}
 	return true
@@ -111,34 +125,37 @@ func plainTable(b *bytes.Buffer, block string) bool {
 	return true
 }
 
-// writeStrong writes a paragraph of plain text in which "**" may mark
-// strong spans: the line splits at "**" into an odd number of parts, the
-// odd ones strong, each a plain text beginning and ending with a letter
-// or digit; the even ones may be empty only at the ends of the line
-// (between two spans "****" would be one run of four). Then every "**"
-// opens or closes as goldmark pairs them: a run of two asterisks with a
-// letter on its inside is left-flanking where it opens and right-flanking
-// where it closes, and 2 + 2 is no multiple of 3. It returns false,
-// having written nothing, for any other paragraph.
-func writeStrong(b *bytes.Buffer, line string) bool {
+// strongParts splits a line of plain text in which "**" may mark strong
+// spans: at "**", into an odd number of parts, the odd ones strong, each
+// a plain text beginning and ending with a letter or digit; the even ones
+// may be empty only at the ends of the line (between two spans "****"
+// would be one run of four). Then every "**" opens or closes as goldmark
+// pairs them: a run of two asterisks with a letter on its inside is
+// left-flanking where it opens and right-flanking where it closes, and
+// 2 + 2 is no multiple of 3. It returns false for any other line.
+func strongParts(line string) ([]string, bool) {
 	parts := strings.Split(line, "**")
 	if len(parts)%2 == 0 {
-		return false
+		return nil, false
 	}
 	for i, p := range parts {
 		if i%2 == 1 {
 			first, _ := utf8.DecodeRuneInString(p)
 			last, _ := utf8.DecodeLastRuneInString(p)
 			if !plainText(p) || !letterOrDigit(first) || !letterOrDigit(last) {
-				return false
+				return nil, false
 			}
 		} else if p == "" && i > 0 && i < len(parts)-1 {
-			return false // "****": one run of four asterisks
+			return nil, false // "****": one run of four asterisks
 		} else if p != "" && !plainText(p) && !(len(parts) > 1 && plainInner(p, i > 0, i < len(parts)-1)) {
-			return false
+			return nil, false
 		}
 	}
-	b.WriteString("<p>")
+	return parts, true
+}
+
+// writeStrong writes the parts of a line made by strongParts.
+func writeStrong(b *bytes.Buffer, parts []string) {
 	for i, p := range parts {
 		if i%2 == 1 {
 			b.WriteString("<strong>")
@@ -148,7 +165,29 @@ func writeStrong(b *bytes.Buffer, line string) bool {
 			writeEscaped(b, p)
 		}
 	}
-	b.WriteString("</p>\n")
+}
+
+// plainList renders a tight bullet list: every line "- " and an item of
+// one line that strongParts takes and that cannot start a block itself.
+func plainList(b *bytes.Buffer, block string) bool {
+	lines := strings.Split(block, "\n")
+	items := make([][]string, len(lines))
+	for i, line := range lines {
+		item, ok := strings.CutPrefix(line, "- ")
+		if !ok || item == "" || !plainLineStart(item) {
+			return false
+		}
+		if items[i], ok = strongParts(item); !ok {
+			return false
+		}
+	}
+	b.WriteString("<ul>\n")
+	for _, parts := range items {
+		b.WriteString("<li>")
+		writeStrong(b, parts)
+		b.WriteString("</li>\n")
+	}
+	b.WriteString("</ul>\n")
 	return true
 }
 
