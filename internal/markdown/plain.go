@@ -19,7 +19,9 @@ import (
 // The output is goldmark's, byte for byte (FuzzPlainSame); anything else
 // returns false with b untouched, and goldmark renders it.
 func renderPlain(b *bytes.Buffer, src string, shift int) bool {
-	src = strings.TrimSuffix(src, "\n")
+	// Empty lines before and after the text change nothing (a loaded
+	// item's body starts with one for each line of its front matter).
+	src = strings.Trim(src, "\n")
 	if src == "" || !utf8.ValidString(src) {
 		return false
 	}
@@ -191,17 +193,22 @@ func plainList(b *bytes.Buffer, block string) bool {
 	return true
 }
 
-// plainInner reports whether s, a part of a line between or beside
-// strong spans, is plain text but for a space at an end that touches a
-// strong span (afterStrong: its start; beforeStrong: its end).
+// plainInner reports whether s, a part of a line beside strong spans, is
+// plain text but for one space at an end that touches a span (afterStrong:
+// its start; beforeStrong: its end). Between two spans it may be only
+// spaces; at the end of the line, where goldmark drops them, it may not.
 func plainInner(s string, afterStrong, beforeStrong bool) bool {
+	t := s
 	if afterStrong {
-		s = strings.TrimPrefix(s, " ")
+		t = strings.TrimPrefix(t, " ")
 	}
 	if beforeStrong {
-		s = strings.TrimSuffix(s, " ")
+		t = strings.TrimSuffix(t, " ")
 	}
-	return s == "" || plainText(s)
+	if t == "" {
+		return afterStrong && beforeStrong
+	}
+	return plainText(t)
 }
 
 func letterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

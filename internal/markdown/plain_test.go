@@ -45,6 +45,9 @@ var plainCases = []struct {
 }{
 	{"本事项由县人民政府承办。", true},
 	{"本事项由县人民政府承办。\n", true},
+	{"\n\n\n\n本事项由县人民政府承办。\n\n\n", true},
+	{"\n\n## 标题\n\n- 甲\n- 乙\n\n\n", true},
+	{"\n\n\n", false},
 	{"第一段。\n\n第二段，含\"引号\"和'单引号'。", true},
 	{"## 办理须知\n\n申请人可以在线申请。", true},
 	{"# 一\n\n###### 六\n\n####### 七", false},
@@ -63,7 +66,7 @@ var plainCases = []struct {
 	{"| 项目 |\n| 内容 |", false},
 	{"段落\n第二行", false},
 	{"段落\n\n\n第二段", false},
-	{"\n段落", false},
+	{"\n段落", true},
 	{"- 列表", true},
 	{"- 甲\n- 乙\n- **丙**：说明", true},
 	{"段落。\n\n- 甲\n- 乙\n\n段落。", true},
@@ -100,6 +103,12 @@ var plainCases = []struct {
 	{"**甲**乙**丙**", true},
 	{"**甲****丙**", false},
 	{"**甲** 乙 **丙**", true},
+	{"**甲** **丙**", true},
+	{"**甲**  **丙**", true},
+	{"**粗** ", false},
+	{"- **粗** ", false},
+	{"**粗** 尾", true},
+	{"头 **粗**", true},
 	{"说明：**甲**。", true},
 	{"**（注）**说明", false},
 	{"**注：**说明", false},
@@ -216,7 +225,9 @@ func markdownBody(p, src string) (string, bool) {
 		return "", false
 	}
 	_, body, ok := strings.Cut(src, "\n+++\n")
-	return strings.TrimLeft(body, "\n"), ok && strings.TrimSpace(body) != ""
+	// As the loader gives it: an empty line for each line of the front
+	// matter and its two +++ lines.
+	return strings.Repeat("\n", strings.Count(src[:len(src)-len(body)], "\n")+1) + body, ok && strings.TrimSpace(body) != ""
 }
 
 // FuzzPlainSame: whatever the plain path takes, goldmark renders the same.
