@@ -26,7 +26,11 @@ func TestJSONEqualsEncodingJSON(t *testing.T) {
 	create := func(p string) io.WriteCloser { return &memFile{path: p, out: &files} }
 	e := newEncoder(d, create("t.csv"), create("t.json"))
 	for _, r := range rows {
-		e.row(r)
+		var values []any
+		for k, v := range r {
+			values = append(values, k, v)
+		}
+		e.emit(values...)
 	}
 	if err := e.close(); err != nil {
 		t.Fatal(err)
@@ -63,4 +67,18 @@ func TestJSONEqualsEncodingJSON(t *testing.T) {
 	if gotS != wantS {
 		t.Errorf("json differs\n got: %s\nwant: %s", gotS, wantS)
 	}
+}
+
+// TestEmitUnknownColumn: a row naming a column its dataset does not have
+// is a mistake in this package, caught at once.
+func TestEmitUnknownColumn(t *testing.T) {
+	var files []File
+	create := func(p string) io.WriteCloser { return &memFile{path: p, out: &files} }
+	e := newEncoder(Dataset{Name: "t", Columns: []Column{{Name: "a"}}}, create("t.csv"), create("t.json"))
+	defer func() {
+		if recover() == nil {
+			t.Error("no panic for an unknown column")
+		}
+	}()
+	e.emit("b", 1)
 }

@@ -49,7 +49,7 @@ type Dataset struct {
 	Title   string
 	Desc    string
 	Columns []Column
-	rows    func(s *model.Site, an *bench.Analysis, url func(string) string, emit func(row map[string]any))
+	rows    func(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any))
 }
 
 // Datasets lists every dataset with its columns, in publishing order.
@@ -218,7 +218,7 @@ func Write(s *model.Site, an *bench.Analysis, url func(string) string, create fu
 			return err
 		}
 		e := newEncoder(d, cf, jf)
-		d.rows(s, an, url, e.row)
+		d.rows(s, an, url, e.emit)
 		if err := e.close(); err != nil {
 			return err
 		}
@@ -253,8 +253,10 @@ func (d Dataset) paths() (csvPath, jsonPath string) {
 // without reflection: the open-data files of a large portal are
 // megabytes of rows.
 type encoder struct {
-	sorted   []string // the columns in byte order: the keys of a JSON row
+	sorted   []int // the columns in byte order of their names: the keys of a JSON row
 	columns  []string
+	index    map[string]int // a column's place by its name
+	values   []any          // the row being written, by column
 	rec      []string
 	csvFile  io.WriteCloser
 	csv      *csv.Writer
@@ -265,11 +267,14 @@ type encoder struct {
 }
 
 func newEncoder(d Dataset, csvFile, jsonFile io.WriteCloser) *encoder {
-	e := &encoder{csvFile: csvFile, jsonFile: jsonFile, rec: make([]string, len(d.Columns))}
-	for _, c := range d.Columns {
+	e := &encoder{csvFile: csvFile, jsonFile: jsonFile, rec: make([]string, len(d.Columns)),
+		index: map[string]int{}, values: make([]any, len(d.Columns))}
+	for i, c := range d.Columns {
 		e.columns = append(e.columns, c.Name)
+		e.index[c.Name] = i
+		e.sorted = append(e.sorted, i)
 	}
-	e.sorted = slices.Sorted(slices.Values(e.columns))
+	slices.SortFunc(e.sorted, func(a, b int) int { return strings.Compare(e.columns[a], e.columns[b]) })
 	bw := bufio.NewWriterSize(csvFile, 64<<10)
 	bw.WriteString("\ufeff")
 	e.csv = csv.NewWriter(bw)
@@ -291,10 +296,19 @@ func newEncoder(d Dataset, csvFile, jsonFile io.WriteCloser) *encoder {
 	return e
 }
 
-// row adds a row to both files.
-func (e *encoder) row(r map[string]any) {
-	for i, c := range e.columns {
-		e.rec[i] = cell(r[c])
+// emit adds a row to both files: values are pairs of a column's name and
+// its value, in any order; a column not named is empty.
+func (e *encoder) emit(values ...any) {
+	clear(e.values)
+	for i := 0; i+1 < len(values); i += 2 {
+		c, ok := e.index[values[i].(string)]
+		if !ok {
+			panic("opendata: no column " + values[i].(string)) // a dataset's rows and columns disagree
+		}
+		e.values[c] = values[i+1]
+	}
+	for i, v := range e.values {
+		e.rec[i] = cell(v)
 	}
 	e.csv.Write(e.rec)
 
@@ -305,16 +319,16 @@ func (e *encoder) row(r map[string]any) {
 	e.jsonRows++
 	b = append(b, '{')
 	first := true
-	for _, k := range e.sorted {
-		v, ok := r[k]
-		if s, isStr := v.(string); !ok || v == nil || isStr && s == "" {
+	for _, i := range e.sorted {
+		v := e.values[i]
+		if s, isStr := v.(string); v == nil || isStr && s == "" {
 			continue
 		}
 		if !first {
 			b = append(b, ',')
 		}
 		first = false
-		b = appendJSON(b, k)
+		b = appendJSON(b, e.columns[i])
 		b = append(b, ':')
 		b = appendJSON(b, v)
 	}
@@ -394,18 +408,18 @@ func refs(rs []model.LegalRef) string {
 	return strings.Join(parts, ";")
 }
 
-func unitRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
+func unitRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
 	for _, u := range s.Units {
-		emit(map[string]any{
-			"id": u.ID, "name": u.Name, "short_name": u.Short, "type": u.Type, "division_code": u.DivisionCode,
-			"parent": u.Parent, "address": u.Address, "phone": u.Phone, "supervise_phone": u.SupervisePhone,
-			"powers": len(u.Powers), "published": date(u.Published), "reviewed": date(u.Reviewed),
-			"url": url(permalink.Unit(u)),
-		})
+		emit(
+			"id", u.ID, "name", u.Name, "short_name", u.Short, "type", u.Type, "division_code", u.DivisionCode,
+			"parent", u.Parent, "address", u.Address, "phone", u.Phone, "supervise_phone", u.SupervisePhone,
+			"powers", len(u.Powers), "published", date(u.Published), "reviewed", date(u.Reviewed),
+			"url", url(permalink.Unit(u)),
+		)
 	}
 }
 
-func powerRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
+func powerRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
 	for _, u := range s.Units {
 		for _, p := range u.Powers {
 			risks, high := 0, 0
@@ -437,20 +451,18 @@ func powerRows(s *model.Site, an *bench.Analysis, url func(string) string, emit 
 					fee = p.Fee.Standard
 				}
 			}
-			row := map[string]any{
-				"code": p.Code, "name": p.Name, "sub_name": p.SubName, "category": p.CategoryInfo().Name, "category_code": p.Category,
-				"unit": u.ID, "unit_name": u.Name, "subject": p.SubjectName(), "office": p.Office, "mode": p.Mode, "status": p.Status,
-				"basis": refs(p.Basis), "day_unit": p.TimeLimit.Unit, "fee": fee, "flow": flow, "benchmark": bench,
-				"risk_points": risks, "high_risks": high, "published": date(p.Published), "reviewed": date(p.Reviewed),
-				"url": url(permalink.Power(p)),
-			}
+			var statutory, promised any // omitted when not given
 			if p.TimeLimit.StatutoryDays > 0 {
-				row["statutory_days"] = p.TimeLimit.StatutoryDays
+				statutory = p.TimeLimit.StatutoryDays
 			}
 			if p.TimeLimit.PromisedDays > 0 {
-				row["promised_days"] = p.TimeLimit.PromisedDays
+				promised = p.TimeLimit.PromisedDays
 			}
-			emit(row)
+			emit("code", p.Code, "name", p.Name, "sub_name", p.SubName, "category", p.CategoryInfo().Name, "category_code", p.Category,
+				"unit", u.ID, "unit_name", u.Name, "subject", p.SubjectName(), "office", p.Office, "mode", p.Mode, "status", p.Status,
+				"basis", refs(p.Basis), "day_unit", p.TimeLimit.Unit, "fee", fee, "flow", flow, "benchmark", bench,
+				"risk_points", risks, "high_risks", high, "published", date(p.Published), "reviewed", date(p.Reviewed),
+				"url", url(permalink.Power(p)), "statutory_days", statutory, "promised_days", promised)
 		}
 	}
 }
@@ -485,7 +497,7 @@ func num(p *float64) any {
 	return *p
 }
 
-func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
+func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
 	for _, u := range s.Units {
 		for _, b := range u.Benchmarks {
 			for vi := range b.Violations {
@@ -493,52 +505,52 @@ func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string, e
 				for i := range v.Tiers {
 					t := &v.Tiers[i]
 					tf := tierFine(an, t)
-					emit(map[string]any{
-						"benchmark": b.ID, "title": b.Title, "unit": u.ID, "unit_name": u.Name, "issuer": b.Issuer, "doc_no": b.DocNo,
-						"effective": date(b.Effective), "expires": date(b.Expires), "violation_no": v.No, "violation": v.Name,
-						"penalty_basis": refs(v.PenaltyBasis), "tier": i + 1, "tier_label": t.Label, "tier_kind": t.Kind,
-						"conditions": strings.Join(t.Conditions, "\n"), "standard": t.Standard, "penalty_types": strings.Join(penaltyTypes(tf), ";"),
-						"fine_min": num(tf.FineMin), "fine_max": num(tf.FineMax), "fine_multiple_min": num(tf.MultMin), "fine_multiple_max": num(tf.MultMax),
-						"fine_base": tf.Base, "parsed": tf.Known(), "url": url(permalink.Benchmark(b)),
-					})
+					emit(
+						"benchmark", b.ID, "title", b.Title, "unit", u.ID, "unit_name", u.Name, "issuer", b.Issuer, "doc_no", b.DocNo,
+						"effective", date(b.Effective), "expires", date(b.Expires), "violation_no", v.No, "violation", v.Name,
+						"penalty_basis", refs(v.PenaltyBasis), "tier", i+1, "tier_label", t.Label, "tier_kind", t.Kind,
+						"conditions", strings.Join(t.Conditions, "\n"), "standard", t.Standard, "penalty_types", strings.Join(penaltyTypes(tf), ";"),
+						"fine_min", num(tf.FineMin), "fine_max", num(tf.FineMax), "fine_multiple_min", num(tf.MultMin), "fine_multiple_max", num(tf.MultMax),
+						"fine_base", tf.Base, "parsed", tf.Known(), "url", url(permalink.Benchmark(b)),
+					)
 				}
 			}
 		}
 	}
 }
 
-func riskRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
+func riskRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
 	for _, u := range s.Units {
 		for _, p := range u.Powers {
 			for _, r := range p.Risks {
-				emit(map[string]any{"source": "事项", "unit": u.ID, "unit_name": u.Name, "item": p.Code, "item_name": p.Name,
-					"step": r.Step, "risk": r.Description, "level": r.Level, "category": r.Category, "measures": strings.Join(r.Measures, "\n"),
-					"owner": r.Owner, "url": url(permalink.Power(p))})
+				emit("source", "事项", "unit", u.ID, "unit_name", u.Name, "item", p.Code, "item_name", p.Name,
+					"step", r.Step, "risk", r.Description, "level", r.Level, "category", r.Category, "measures", strings.Join(r.Measures, "\n"),
+					"owner", r.Owner, "url", url(permalink.Power(p)))
 			}
 		}
 		for _, f := range u.Flows {
 			for _, st := range f.Effective() {
 				for _, r := range st.Risks {
-					emit(map[string]any{"source": "流程", "unit": u.ID, "unit_name": u.Name, "item": f.ID, "item_name": f.Name,
-						"step": st.Name, "risk": r.Description, "level": r.Level, "category": r.Category, "measures": strings.Join(r.Measures, "\n"),
-						"owner": r.Owner, "url": url(permalink.Flow(f))})
+					emit("source", "流程", "unit", u.ID, "unit_name", u.Name, "item", f.ID, "item_name", f.Name,
+						"step", st.Name, "risk", r.Description, "level", r.Level, "category", r.Category, "measures", strings.Join(r.Measures, "\n"),
+						"owner", r.Owner, "url", url(permalink.Flow(f)))
 				}
 			}
 		}
 		for _, c := range u.Risks {
 			for _, it := range c.Items {
-				emit(map[string]any{"source": "防控目录", "unit": u.ID, "unit_name": u.Name, "item": strconv.Itoa(c.Year), "item_name": it.Object,
-					"step": it.ObjectType, "risk": it.Risk, "level": it.Level, "category": it.Category, "measures": strings.Join(it.Measures, "\n"),
-					"owner": it.Owner, "year": c.Year, "url": url(permalink.Risk(c))})
+				emit("source", "防控目录", "unit", u.ID, "unit_name", u.Name, "item", strconv.Itoa(c.Year), "item_name", it.Object,
+					"step", it.ObjectType, "risk", it.Risk, "level", it.Level, "category", it.Category, "measures", strings.Join(it.Measures, "\n"),
+					"owner", it.Owner, "year", c.Year, "url", url(permalink.Risk(c)))
 			}
 		}
 	}
 }
 
-func lawRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(map[string]any)) {
+func lawRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
 	for _, l := range s.Laws {
-		emit(map[string]any{"id": l.ID, "title": l.Title, "short_title": l.Short, "level": l.Level, "status": l.Status,
-			"issuer": l.Issuer, "effective": date(l.Effective), "articles": len(l.Articles), "cited_by": len(l.CitedBy),
-			"url": url(permalink.Law(l))})
+		emit("id", l.ID, "title", l.Title, "short_title", l.Short, "level", l.Level, "status", l.Status,
+			"issuer", l.Issuer, "effective", date(l.Effective), "articles", len(l.Articles), "cited_by", len(l.CitedBy),
+			"url", url(permalink.Law(l)))
 	}
 }
