@@ -191,7 +191,27 @@ type invWorker struct {
 	rec  []byte             // scratch result chunks
 
 	noHan bool // field does not take the Han fast path (tests)
+
+	// Lines of bodies: content repeats itself (the same responsibility,
+	// risk and measure texts in thousands of items), and a line's terms
+	// do not depend on the lines around it (see body).
+	seen     map[string]struct{}   // lines analysed once
+	lines    map[string]*lineTerms // lines analysed more than once
+	capture  bool                  // hit appends to captured, for a line's terms
+	captured []int32
+	firstHit map[int32]int32 // scratch: term id → its index in a lineTerms
 }
+
+// lineTerms is what analysing one line of a body records: its terms, each
+// with its number of hits, in the order of their first hit, and its
+// lengths; stopped if segmentation stopped in it.
+type lineTerms struct {
+	terms                 []termHits
+	units, main, uni, tri int
+	stopped               bool
+}
+
+type termHits struct{ id, n int32 }
 
 // termCount is what a worker counts of a term.
 type termCount struct {
@@ -417,7 +437,8 @@ func compareKeys(a, b string) int {
 }
 
 func newInvWorker(ix *Index) *invWorker {
-	w := &invWorker{ix: ix, ids: keyTable{seed: maphash.MakeSeed()}, koff: []int{0}, other: map[rune]int32{}}
+	w := &invWorker{ix: ix, ids: keyTable{seed: maphash.MakeSeed()}, koff: []int{0}, other: map[rune]int32{},
+		seen: map[string]struct{}{}, lines: map[string]*lineTerms{}, firstHit: map[int32]int32{}}
 	w.one[0] = &w.tok
 	return w
 }
@@ -437,6 +458,7 @@ func (w *invWorker) finish() {
 	}
 	slices.SortFunc(w.order, func(a, b int32) int { return compareKeys(w.keys[a], w.keys[b]) })
 	w.ids, w.cur, w.recs, w.rec, w.bmp, w.other, w.ideo, w.big, w.tri = keyTable{}, nil, nil, nil, nil, nil, nil, idTable{}, idTable{}
+	w.seen, w.lines, w.captured, w.firstHit = nil, nil, nil, nil
 }
 
 // analyse records the terms of documents [lo, hi) in c and sets their
@@ -449,7 +471,7 @@ func (w *invWorker) analyse(c *invChunk, lo, hi int) {
 		w.cur = w.cur[:0]
 		n, _, _, _ := w.field(d.Title, true)
 		ix.titleL[i] = max(1, n)
-		_, ix.bodyLen[0][i], ix.bodyLen[1][i], ix.bodyLen[2][i] = w.field(d.Body, false)
+		_, ix.bodyLen[0][i], ix.bodyLen[1][i], ix.bodyLen[2][i] = w.body(d.Body)
 		recs = binary.AppendUvarint(recs, uint64(len(w.cur)))
 		for _, r := range w.cur {
 			w.terms[r.id].slot = 0
@@ -492,6 +514,73 @@ func (w *invWorker) field(text string, title bool) (units, main, uni, tri int) {
 	return st.units, st.main, st.uni, st.tri
 }
 
+// body is field(text, false) line by line: a line seen before has its
+// terms and lengths replayed instead of analysed again. That is the same
+// as analysing the whole text: a line feed breaks every token (UAX #29
+// breaks before and after it, and NFKC joins nothing across it), and the
+// offsets after it are never adjacent to a unit before it, so a run of
+// ideographs ends at the end of each line, where field would end it at
+// the first unit of the next, before that unit's terms. The terms are hit
+// in the same order, so a document's records are the same, and lengths
+// add up. A line in which segmentation stopped ends the field, as it
+// would the whole text. TestBodySameAsField compares the two.
+func (w *invWorker) body(text string) (units, main, uni, tri int) {
+	if w.noHan || w.lines == nil || !utf8.ValidString(text) {
+		return w.field(text, false)
+	}
+	for line := range strings.SplitSeq(text, "\n") {
+		if line == "" {
+			continue
+		}
+		lt := w.lines[line]
+		if lt == nil {
+			if _, again := w.seen[line]; !again {
+				// Once only, maybe: analysed into the document directly.
+				w.seen[line] = struct{}{}
+				st := fieldState{}
+				stopped := !w.fieldHan(&st, line)
+				w.endRun(&st)
+				units, main, uni, tri = units+st.units, main+st.main, uni+st.uni, tri+st.tri
+				if stopped {
+					return units, main, uni, tri
+				}
+				continue
+			}
+			lt = w.analyseLine(line)
+			w.lines[line] = lt
+		}
+		for _, t := range lt.terms {
+			w.hitN(t.id, t.n)
+		}
+		units, main, uni, tri = units+lt.units, main+lt.main, uni+lt.uni, tri+lt.tri
+		if lt.stopped {
+			break
+		}
+	}
+	return units, main, uni, tri
+}
+
+// analyseLine analyses line on its own and returns what it records.
+func (w *invWorker) analyseLine(line string) *lineTerms {
+	w.capture, w.captured = true, w.captured[:0]
+	st := fieldState{}
+	stopped := !w.fieldHan(&st, line)
+	w.endRun(&st)
+	w.capture = false
+	lt := &lineTerms{units: st.units, main: st.main, uni: st.uni, tri: st.tri, stopped: stopped}
+	clear(w.firstHit)
+	for _, id := range w.captured {
+		if i, ok := w.firstHit[id]; ok {
+			lt.terms[i].n++
+			continue
+		}
+		w.firstHit[id] = int32(len(lt.terms))
+		lt.terms = append(lt.terms, termHits{id: id, n: 1})
+	}
+	lt.terms = slices.Clip(lt.terms)
+	return lt
+}
+
 // fieldHan is field for valid UTF-8 text. It cuts the text into pieces
 // that normalise and segment on their own into the units, at the same
 // offsets, of the whole text, and analyses only the pieces that need it;
@@ -507,8 +596,9 @@ func (w *invWorker) field(text string, title bool) (units, main, uni, tri int) {
 // punctLen at a cut has no tokens (segment makes only None tokens of its
 // normal form, which cannot join what follows them but Extend or Format),
 // and is skipped. A piece of ASCII is its own normal form, and has only
-// None tokens without a letter, a digit or _ (asciiWord).
-func (w *invWorker) fieldHan(st *fieldState, text string) {
+// None tokens without a letter, a digit or _ (asciiWord). It returns
+// false if segmentation stopped before the end of text.
+func (w *invWorker) fieldHan(st *fieldState, text string) bool {
 	npos := 0 // offset in the normalised text
 	for i := 0; i < len(text); {
 		if text[i] >= utf8.RuneSelf {
@@ -542,10 +632,11 @@ func (w *invWorker) fieldHan(st *fieldState, text string) {
 			n, ok = w.segment(st, w.normalize(text[i:j]), npos)
 		}
 		if !ok {
-			return // segmentation stopped, as it would in the whole text
+			return false // segmentation stopped, as it would in the whole text
 		}
 		i, npos = j, npos+n
 	}
+	return true
 }
 
 // asciiWord tells the ASCII bytes without which segment makes only None
@@ -837,8 +928,13 @@ func (w *invWorker) addKey() int32 {
 	return id
 }
 
-// hit records one occurrence of term id in the current document.
+// hit records one occurrence of term id in the current document (or,
+// while a line is analysed on its own, in captured).
 func (w *invWorker) hit(id int32, title bool) {
+	if w.capture {
+		w.captured = append(w.captured, id)
+		return
+	}
 	tc := &w.terms[id]
 	s := tc.slot
 	if s == 0 {
@@ -853,6 +949,20 @@ func (w *invWorker) hit(id int32, title bool) {
 	} else {
 		r.v++
 	}
+}
+
+// hitN records n occurrences of term id in the body of the current
+// document.
+func (w *invWorker) hitN(id, n int32) {
+	tc := &w.terms[id]
+	s := tc.slot
+	if s == 0 {
+		w.cur = append(w.cur, rec{id: id})
+		tc.df++
+		s = int32(len(w.cur))
+		tc.slot = s
+	}
+	w.cur[s-1].v += uint32(n)
 }
 
 // keyTable maps the keys of a worker's terms to their ids, as a

@@ -308,3 +308,58 @@ func TestKeyTable(t *testing.T) {
 		}
 	}
 }
+
+// TestBodySameAsField: body, which replays the lines it has analysed
+// before, records for every document what field records for the whole
+// text (the same term ids, in the same order, with the same counts, and
+// the same lengths), and the two workers end with the same dictionary.
+func TestBodySameAsField(t *testing.T) {
+	t.Parallel()
+	lines, whole := newTestWorker(false), newTestWorker(false)
+	whole.lines = nil // field for every body
+	var texts []string
+	for _, d := range SampleDocs(3000, 11) {
+		texts = append(texts, d.Body, d.Body) // every line seen again
+	}
+	tricky := []string{
+		"一\n二", "一二\n三四\n五", "一\n\n二\n", "\n一", "一\n", "a\u0301\n\u0301一", "\u0301\n一\u0301", "一\n\u200d二",
+		"ｱｲｳ\nカナ\n漢字", "😀\n一😀", "（一）\n（二）", "1，\n一，", "x\ny\n", "\xff\n一", "一\n\xff二", "第一条\n第一条\n第一条",
+		"a b\nc d", "一二三四五\n一二三四五", "\t一\n \n二 ", "一\r\n二", "ABC\nabc", "①\n②", "一\u3000二\n一\u3000二",
+	}
+	for range 3 {
+		texts = append(texts, tricky...)
+	}
+	for i, text := range texts {
+		got := bodyRecords(lines, text)
+		want := bodyRecords(whole, text)
+		if !slices.Equal(got.lens[:], want.lens[:]) || !slices.Equal(got.recs, want.recs) {
+			t.Fatalf("text %d %q: body records %v %v, field %v %v", i, text, got.lens, got.recs, want.lens, want.recs)
+		}
+	}
+	if !slices.Equal(lines.koff, whole.koff) || !bytes.Equal(lines.kbuf, whole.kbuf) {
+		t.Error("the workers' dictionaries differ")
+	}
+	if !slices.Equal(lines.terms, whole.terms) {
+		t.Error("the workers' document frequencies differ")
+	}
+	if len(lines.lines) == 0 {
+		t.Error("no line was replayed")
+	}
+}
+
+type bodyResult struct {
+	lens [4]int
+	recs []rec
+}
+
+// bodyRecords analyses text as the body of a document of w.
+func bodyRecords(w *invWorker, text string) bodyResult {
+	w.cur = w.cur[:0]
+	var r bodyResult
+	r.lens[0], r.lens[1], r.lens[2], r.lens[3] = w.body(text)
+	r.recs = slices.Clone(w.cur)
+	for _, c := range w.cur {
+		w.terms[c.id].slot = 0
+	}
+	return r
+}
