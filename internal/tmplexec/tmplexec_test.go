@@ -180,6 +180,9 @@ func TestEscapingMatchesHTMLTemplate(t *testing.T) {
 		"<<<>>>", "tail&", "&head", "\xff\xfe invalid", "中\x00文",
 		"javascript:alert(1)", "JavaScript:x", "mailto:a@b.cn", "https://x.cn/a b?c=1&d=<2>",
 		"/units/平洲乡/", "100%", "%zz", "%41", "a%2Fb", "a#b", "../x",
+		// Longer than shortText, and around it.
+		strings.Repeat("罚款", 20) + "<b>&\"'+\x00", strings.Repeat("a", 200), "&amp;" + strings.Repeat("中", 40),
+		strings.Repeat("x", 95) + "<", strings.Repeat("x", 96) + "<", strings.Repeat("x", 97) + "&", strings.Repeat("x", 96),
 	}
 	std := template.Must(template.New("t").Parse(src))
 	set := New(template.Must(template.New("t").Parse(src)), nil)
