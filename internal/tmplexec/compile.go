@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"reflect"
+	"slices"
 	"strings"
 	"text/template/parse"
 )
@@ -220,7 +221,10 @@ func (c *compiler) rangeNode(r *parse.RangeNode) nodeFn {
 			if len(decl) > 1 {
 				fail("two variables ranging over an integer")
 			}
-			for v := range val.Seq() {
+			// Collected first: a range over the iterator itself would make
+			// its body a closure that escapes, and one with it (allocated
+			// on every range of every page).
+			for _, v := range slices.Collect(val.Seq()) {
 				one(reflect.Value{}, v)
 				ran = true
 			}
