@@ -3,7 +3,9 @@ package markdown
 import (
 	"bytes"
 	"io/fs"
+	"math/rand/v2"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -277,4 +279,72 @@ func BenchmarkRenderGenerated(b *testing.B) {
 			}
 		}
 	})
+}
+
+// TestPlainRandomDocuments builds documents from the pieces the plain
+// path decides on (markers at line starts, asterisk runs, spaces, pipes,
+// quotes, CJK punctuation, empty lines) and compares the plain path with
+// goldmark on each it takes.
+func TestPlainRandomDocuments(t *testing.T) {
+	r := New("")
+	rng := rand.New(rand.NewPCG(1, 2))
+	plain := []string{"办理", "罚款", "第一条", "a", "B", "12", "2024", "：", "，", "。", "（注）", "\"", "'", " ", "—", "a\u0301", "-", "1."}
+	special := []string{"  ", "\u3000", "**", "**", "**", "*", "***", "_", "~", "|", "#", "+", "3)", "=", "\t", "&", "<", "\\"}
+	starts := []string{"", "", "", "", "", "", "", "", "", "**", "## ", "# ", "| ", "|", "1. ", "-", " ", "- "}
+	line := func() string {
+		var b strings.Builder
+		b.WriteString(starts[rng.IntN(len(starts))])
+		for range 1 + rng.IntN(6) {
+			if rng.IntN(12) == 0 {
+				b.WriteString(special[rng.IntN(len(special))])
+			} else {
+				b.WriteString(plain[rng.IntN(len(plain))])
+			}
+		}
+		if rng.IntN(16) == 0 {
+			b.WriteString([]string{"|", " ", "**"}[rng.IntN(3)])
+		}
+		return b.String()
+	}
+	taken := 0
+	const n = 100000
+	for i := range n {
+		var b strings.Builder
+		for j := range 1 + rng.IntN(5) {
+			if j > 0 {
+				b.WriteString([]string{"\n", "\n\n", "\n\n", "\n\n", "\n\n", "\n\n", "\n\n\n"}[rng.IntN(7)])
+			}
+			switch rng.IntN(4) {
+			case 0: // a table
+				cols := 1 + rng.IntN(3)
+				row := func(cell func() string) string { // "| a | b |"
+					var r strings.Builder
+					for range cols {
+						r.WriteString("| " + cell() + " ")
+					}
+					return r.String() + "|"
+				}
+				b.WriteString(row(line) + "\n" + row(func() string { return []string{"---", "-", ":--", "---", "---", "--"}[rng.IntN(6)] }))
+				for range rng.IntN(3) {
+					b.WriteString("\n" + row(line))
+				}
+			case 1: // a list
+				for k := range 1 + rng.IntN(3) {
+					if k > 0 {
+						b.WriteString("\n")
+					}
+					b.WriteString("- " + line())
+				}
+			default:
+				b.WriteString(line())
+			}
+		}
+		if samePlain(t, r, strconv.Itoa(i), b.String(), rng.IntN(3)) {
+			taken++
+		}
+	}
+	t.Logf("%d of %d documents taken", taken, n)
+	if taken < n/20 {
+		t.Errorf("only %d of %d documents taken: the test hardly tries the plain path", taken, n)
+	}
 }
