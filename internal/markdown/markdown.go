@@ -7,6 +7,10 @@
 // other than images) lose their target. Site-absolute link targets
 // ("/units/…") get the site's base path, so prose links keep working when
 // the portal lives under a sub-path.
+//
+// Most prose is plain (paragraphs, headings, bullet lists, tables, bold):
+// that is written directly, byte for byte as goldmark writes it, and only
+// the rest goes through goldmark (see renderPlain).
 package markdown
 
 import (
