@@ -1,6 +1,7 @@
 package load
 
 import (
+	"io"
 	"io/fs"
 	"os"
 
@@ -49,34 +50,31 @@ func (d dirFS) readLimited(name string, limit int64) ([]byte, int64, error) {
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
-	size := int64(511) // unknown: fs.ReadFile's first guess
+	size := int64(-1)
 	if retryEINTR(func() error { return unix.Fstat(fd, &st) }) == nil {
 		if st.Size > limit {
 			return nil, st.Size, nil
 		}
 		size = st.Size
 	}
-	b := make([]byte, 0, size+1) // one byte more, so the first read can end the file
-	for {
-		var n int
-		err := retryEINTR(func() (err error) {
-			n, err = unix.Read(fd, b[len(b):cap(b)])
+	read := func(b []byte) (n int, err error) {
+		err = retryEINTR(func() (err error) {
+			n, err = unix.Read(fd, b)
 			return err
 		})
-		if err != nil {
-			return nil, int64(len(b)), &fs.PathError{Op: "read", Path: name, Err: err}
+		switch {
+		case err != nil:
+			return 0, err // n is -1
+		case n == 0:
+			return 0, io.EOF
 		}
-		b = b[:len(b)+n]
-		if int64(len(b)) > limit {
-			return nil, int64(len(b)), nil
-		}
-		if n == 0 {
-			return b, int64(len(b)), nil
-		}
-		if len(b) == cap(b) {
-			b = append(b, 0)[:len(b)]
-		}
+		return n, nil
 	}
+	b, n, err := readUpTo(read, size, limit)
+	if err != nil {
+		err = &fs.PathError{Op: "read", Path: name, Err: err}
+	}
+	return b, n, err
 }
 
 func retryEINTR(f func() error) error {

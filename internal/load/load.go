@@ -515,25 +515,39 @@ func readAll(fsys fs.FS, p string) ([]byte, int64, error) {
 		return nil, 0, err
 	}
 	defer f.Close()
-	size := int64(511) // unknown: fs.ReadFile's first guess
+	size := int64(-1)
 	if st, err := f.Stat(); err == nil {
 		if st.Size() > MaxFileSize {
 			return nil, st.Size(), nil
 		}
 		size = st.Size()
 	}
+	b, n, err := readUpTo(f.Read, size, MaxFileSize)
+	if err != nil {
+		err = &fs.PathError{Op: "read", Path: p, Err: err}
+	}
+	return b, n, err
+}
+
+// readUpTo reads a file with read, which returns io.EOF at its end, into
+// a buffer made for size bytes (-1: unknown). Past limit bytes it stops
+// and returns no bytes and the length read so far.
+func readUpTo(read func([]byte) (int, error), size, limit int64) ([]byte, int64, error) {
+	if size < 0 {
+		size = 511 // fs.ReadFile's first guess
+	}
 	b := make([]byte, 0, size+1) // one byte more, so the first read can end the file
 	for {
-		n, err := f.Read(b[len(b):cap(b)])
+		n, err := read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
-		if len(b) > MaxFileSize {
+		if int64(len(b)) > limit {
 			return nil, int64(len(b)), nil
 		}
 		if err == io.EOF {
 			return b, int64(len(b)), nil
 		}
 		if err != nil {
-			return nil, int64(len(b)), &fs.PathError{Op: "read", Path: p, Err: err}
+			return nil, int64(len(b)), err
 		}
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]

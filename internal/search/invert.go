@@ -535,19 +535,15 @@ func (w *invWorker) body(text string) (units, main, uni, tri int) {
 		lt := w.lines[line]
 		if lt == nil {
 			if _, again := w.seen[line]; !again {
-				// Once only, maybe: analysed into the document directly.
+				// Once only, maybe: its terms go into the document as
+				// they are hit, and lt has none to replay.
 				w.seen[line] = struct{}{}
-				st := fieldState{}
-				stopped := !w.fieldHan(&st, line)
-				w.endRun(&st)
-				units, main, uni, tri = units+st.units, main+st.main, uni+st.uni, tri+st.tri
-				if stopped {
-					return units, main, uni, tri
-				}
-				continue
+				once := w.line(line)
+				lt = &once
+			} else {
+				lt = w.analyseLine(line)
+				w.lines[line] = lt
 			}
-			lt = w.analyseLine(line)
-			w.lines[line] = lt
 		}
 		for _, t := range lt.terms {
 			w.hitN(t.id, t.n)
@@ -560,14 +556,20 @@ func (w *invWorker) body(text string) (units, main, uni, tri int) {
 	return units, main, uni, tri
 }
 
-// analyseLine analyses line on its own and returns what it records.
-func (w *invWorker) analyseLine(line string) *lineTerms {
-	w.capture, w.captured = true, w.captured[:0]
+// line analyses line on its own (its terms hit as any field's) and
+// returns its lengths.
+func (w *invWorker) line(line string) lineTerms {
 	st := fieldState{}
 	stopped := !w.fieldHan(&st, line)
 	w.endRun(&st)
+	return lineTerms{units: st.units, main: st.main, uni: st.uni, tri: st.tri, stopped: stopped}
+}
+
+// analyseLine analyses line on its own and returns what it records.
+func (w *invWorker) analyseLine(line string) *lineTerms {
+	w.capture, w.captured = true, w.captured[:0]
+	lt := w.line(line)
 	w.capture = false
-	lt := &lineTerms{units: st.units, main: st.main, uni: st.uni, tri: st.tri, stopped: stopped}
 	clear(w.firstHit)
 	for _, id := range w.captured {
 		if i, ok := w.firstHit[id]; ok {
@@ -578,7 +580,7 @@ func (w *invWorker) analyseLine(line string) *lineTerms {
 		lt.terms = append(lt.terms, termHits{id: id, n: 1})
 	}
 	lt.terms = slices.Clip(lt.terms)
-	return lt
+	return &lt
 }
 
 // fieldHan is field for valid UTF-8 text. It cuts the text into pieces
@@ -935,15 +937,7 @@ func (w *invWorker) hit(id int32, title bool) {
 		w.captured = append(w.captured, id)
 		return
 	}
-	tc := &w.terms[id]
-	s := tc.slot
-	if s == 0 {
-		w.cur = append(w.cur, rec{id: id})
-		tc.df++
-		s = int32(len(w.cur))
-		tc.slot = s
-	}
-	r := &w.cur[s-1]
+	r := w.record(id)
 	if title {
 		r.v |= recTitle
 	} else {
@@ -953,16 +947,18 @@ func (w *invWorker) hit(id int32, title bool) {
 
 // hitN records n occurrences of term id in the body of the current
 // document.
-func (w *invWorker) hitN(id, n int32) {
+func (w *invWorker) hitN(id, n int32) { w.record(id).v += uint32(n) }
+
+// record returns the current document's record of term id, adding it
+// (and counting the document in the term's df) on the term's first hit.
+func (w *invWorker) record(id int32) *rec {
 	tc := &w.terms[id]
-	s := tc.slot
-	if s == 0 {
+	if tc.slot == 0 {
 		w.cur = append(w.cur, rec{id: id})
 		tc.df++
-		s = int32(len(w.cur))
-		tc.slot = s
+		tc.slot = int32(len(w.cur))
 	}
-	w.cur[s-1].v += uint32(n)
+	return &w.cur[tc.slot-1]
 }
 
 // keyTable maps the keys of a worker's terms to their ids, as a

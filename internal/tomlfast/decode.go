@@ -66,9 +66,7 @@ func (d *Decoder) DecodeValid(src string, v any) (ok bool) {
 		if !ok {
 			rv.SetZero()
 		}
-		if len(s.defs) > 0 {
-			clear(s.defs)
-		}
+		clear(s.defs)
 		s.keys = s.keys[:0]
 		s.src, s.d = "", nil
 		d.states.Put(s)
