@@ -24,6 +24,18 @@ const gcFloorBytes = 96 << 20
 // heap; a process run with GOGC set is left alone. The setting is the
 // process's: only the build command, which runs one build and exits,
 // calls it.
+//
+// After a forced collection (the build forces one as each stage ends)
+// the floor rises to the heap the process holds: memory it has taken
+// from the system for its heap and not given back (live objects, garbage
+// and free spans alike). A build's stages peak at different sizes: at
+// 10,000 items the search index ends with 225 MB of heap and the pages
+// then run with 70–110 MB live, so twice the live heap would collect
+// five times while they render, each time short of memory the process
+// has anyway. Growing into it instead costs no more peak memory and
+// collects less often. Only forced collections raise it: after the
+// others the heap has just outgrown its goal while being marked, and
+// following that would ratchet the goal up cycle by cycle.
 func gcFloor(floor uint64) (stop func()) {
 	if _, set := os.LookupEnv("GOGC"); set {
 		return func() {}
@@ -37,7 +49,8 @@ func gcFloor(floor uint64) (stop func()) {
 
 // gcTuner sets the collector's percentage after each collection.
 type gcTuner struct {
-	floor   uint64
+	floor   uint64 // only the finalizer goroutine changes it once armed
+	forced  uint64 // forced collections seen
 	stopped atomic.Bool
 	last    int // only the finalizer goroutine writes it once armed
 }
@@ -60,12 +73,45 @@ func (s *gcSentinel) collected() {
 	if s.t.stopped.Load() {
 		return
 	}
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(live)
-	if live[0].Value.Kind() == metrics.KindUint64 {
-		s.t.set(floorPercent(s.t.floor, live[0].Value.Uint64()))
-	}
+	s.t.after(readHeap())
 	runtime.SetFinalizer(s, (*gcSentinel).collected)
+}
+
+// heapState is what the tuner reads of the heap after a collection.
+type heapState struct {
+	live   uint64 // live heap marked by the collection
+	forced uint64 // forced collections so far
+	held   uint64 // heap memory held from the system: objects, unused and free spans
+}
+
+func readHeap() heapState {
+	m := []metrics.Sample{
+		{Name: "/gc/heap/live:bytes"},
+		{Name: "/gc/cycles/forced:gc-cycles"},
+		{Name: "/memory/classes/heap/objects:bytes"},
+		{Name: "/memory/classes/heap/unused:bytes"},
+		{Name: "/memory/classes/heap/free:bytes"},
+	}
+	metrics.Read(m)
+	var v [5]uint64
+	for i, x := range m {
+		if x.Value.Kind() == metrics.KindUint64 {
+			v[i] = x.Value.Uint64()
+		}
+	}
+	return heapState{live: v[0], forced: v[1], held: v[2] + v[3] + v[4]}
+}
+
+// after sets the percentage for the next collection, raising the floor
+// to the heap held when the collection was a forced one.
+func (t *gcTuner) after(h heapState) {
+	if h.forced > t.forced {
+		t.forced = h.forced
+		t.floor = max(t.floor, h.held)
+	}
+	if h.live > 0 {
+		t.set(floorPercent(t.floor, h.live))
+	}
 }
 
 // floorPercent is the GOGC percentage that makes the next goal floor

@@ -25,6 +25,32 @@ func TestFloorPercent(t *testing.T) {
 	}
 }
 
+// TestTunerAfter: only a forced collection raises the floor, to the heap
+// held then, and never lowers it; the percentage follows the floor.
+func TestTunerAfter(t *testing.T) {
+	const mb = 1 << 20
+	prev := debug.SetGCPercent(100)
+	t.Cleanup(func() { debug.SetGCPercent(prev) })
+	tu := &gcTuner{floor: 96 * mb}
+	for i, c := range []struct {
+		h         heapState
+		wantFloor uint64
+		wantPct   int
+	}{
+		{heapState{live: 30 * mb, held: 100 * mb}, 96 * mb, 220},              // not forced: the floor stays
+		{heapState{live: 40 * mb, forced: 1, held: 230 * mb}, 230 * mb, 475},  // forced: up to what is held
+		{heapState{live: 90 * mb, forced: 1, held: 300 * mb}, 230 * mb, 155},  // a later ordinary one: no ratchet
+		{heapState{live: 80 * mb, forced: 2, held: 150 * mb}, 230 * mb, 187},  // forced, less held: never lower
+		{heapState{live: 200 * mb, forced: 2, held: 400 * mb}, 230 * mb, 100}, // twice the live heap is past it
+		{heapState{live: 0, forced: 3, held: 500 * mb}, 500 * mb, 100},        // no live figure: the percentage stays
+	} {
+		tu.after(c.h)
+		if tu.floor != c.wantFloor || tu.last != c.wantPct {
+			t.Errorf("step %d: floor %d MB, percent %d; want %d MB, %d", i, tu.floor/mb, tu.last, c.wantFloor/mb, c.wantPct)
+		}
+	}
+}
+
 // TestGCFloor: gcFloor raises the percentage at once, and after a
 // collection sets it from the live heap; stopped, it no longer follows
 // the heap; with GOGC set by whoever runs the command it does nothing.
