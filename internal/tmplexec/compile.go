@@ -107,14 +107,36 @@ func (c *compiler) node(n parse.Node) nodeFn {
 // straight into the output.
 func (c *compiler) action(n *parse.ActionNode) nodeFn {
 	p := n.Pipe
-	if len(p.Decl) == 0 && len(p.Cmds) > 1 {
-		last := p.Cmds[len(p.Cmds)-1]
-		if id, ok := last.Args[0].(*parse.IdentifierNode); ok && len(last.Args) == 1 {
-			if e, ok := escaperNamed(id.Ident); ok {
-				value := c.commands(p.Cmds[:len(p.Cmds)-1])
-				return func(s *state, dot reflect.Value) {
-					s.w.WriteString(e.apply(value(s, dot)))
+	if len(p.Decl) == 0 {
+		// The escapers html/template appends to the pipeline run as one
+		// function from the value to the string written. After the first,
+		// each gets the string the one before returned: a plain string, so
+		// its typed path would do what its plain one does, but box the
+		// string into an argument list and its result into a value.
+		k := len(p.Cmds)
+		var chain []escaper
+		for ; k > 1; k-- {
+			last := p.Cmds[k-1]
+			id, ok := last.Args[0].(*parse.IdentifierNode)
+			if !ok || len(last.Args) != 1 {
+				break
+			}
+			e, ok := escaperNamed(id.Ident)
+			if !ok {
+				break
+			}
+			chain = append(chain, e)
+		}
+		if len(chain) > 0 {
+			slices.Reverse(chain)
+			value := c.commands(p.Cmds[:k])
+			first, rest := chain[0], chain[1:]
+			return func(s *state, dot reflect.Value) {
+				out := first.apply(value(s, dot))
+				for _, e := range rest {
+					out = e.plain(out)
 				}
+				s.w.WriteString(out)
 			}
 		}
 	}

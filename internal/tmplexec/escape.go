@@ -162,26 +162,50 @@ func htmlEscape(s string) string { return htmlReplace(s, false) }
 func htmlNormalize(s string) string { return htmlReplace(s, true) }
 
 // shortText is the length up to which htmlReplace looks for the bytes it
-// replaces in one pass rather than in seven IndexByte calls: most values
-// in a page (names, codes, steps, dates) are shorter.
+// replaces in one pass (htmlFirst) rather than in seven IndexByte calls:
+// most values in a page (names, codes, steps, dates) are shorter.
 const shortText = 96
 
 // htmlSpecial tells the bytes htmlReplace replaces.
 var htmlSpecial = [256]bool{'<': true, '>': true, '"': true, '\'': true, '+': true, 0: true, '&': true}
 
+// htmlFirst returns the index of the first byte of s that htmlReplace
+// replaces ('&' only unless norm), or len(s). Every such byte is below
+// 0x40, and Chinese text is all bytes of 0x80 and above: eight bytes at a
+// time are let through when none of them is below 0x40 (the "has less"
+// test of Bit Twiddling Hacks, exact for whether any byte is), and only
+// the words that have one are looked at byte by byte.
+func htmlFirst(s string, norm bool) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if (x-0x40*ones)&^x&highs == 0 {
+			continue
+		}
+		for j := i; j < i+8; j++ {
+			if htmlSpecial[s[j]] && !(norm && s[j] == '&') {
+				return j
+			}
+		}
+	}
+	for ; i < len(s); i++ {
+		if htmlSpecial[s[i]] && !(norm && s[i] == '&') {
+			return i
+		}
+	}
+	return len(s)
+}
+
 func htmlReplace(s string, norm bool) string {
 	// Most text has nothing to replace. A short text is looked through
-	// once, byte by byte; a long one for each byte with strings.IndexByte
+	// once (htmlFirst); a long one for each byte with strings.IndexByte
 	// (vectorised), narrowing to the first found. From the first byte to
 	// replace on, it goes byte by byte.
 	first := len(s)
 	if len(s) <= shortText {
-		for i := 0; i < len(s); i++ {
-			if htmlSpecial[s[i]] && !(norm && s[i] == '&') {
-				first = i
-				break
-			}
-		}
+		first = htmlFirst(s, norm)
 	} else {
 		for _, c := range []byte{'<', '>', '"', '\'', '+', 0, '&'} {
 			if c == '&' && norm {
@@ -271,7 +295,11 @@ func urlProcess(s string, norm bool) string {
 			b.Grow(len(s) + 16)
 		}
 		b.WriteString(s[written:i])
-		fmt.Fprintf(&b, "%%%02x", c)
+		// As fmt's "%%%02x": through fmt the builder would escape to the
+		// heap, at every call, even when nothing is written.
+		b.WriteByte('%')
+		b.WriteByte(lowerHex[c>>4])
+		b.WriteByte(lowerHex[c&15])
 		written = i + 1
 	}
 	if written == 0 {
@@ -280,6 +308,8 @@ func urlProcess(s string, norm bool) string {
 	b.WriteString(s[written:])
 	return b.String()
 }
+
+const lowerHex = "0123456789abcdef"
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
