@@ -26,9 +26,10 @@ const gcFloorBytes = 96 << 20
 // calls it.
 //
 // After a forced collection (the build forces one as each stage ends)
-// the floor rises to the heap the process holds: memory it has taken
-// from the system for its heap and not given back (live objects, garbage
-// and free spans alike). A build's stages peak at different sizes: at
+// the floor rises to seven eighths of the heap the process holds: memory
+// it has taken from the system for its heap and not given back (live
+// objects, garbage and free spans alike); the eighth left is room for
+// what is allocated while a collection marks, and for fragmentation. A build's stages peak at different sizes: at
 // 10,000 items the search index ends with 225 MB of heap and the pages
 // then run with 70–110 MB live, so twice the live heap would collect
 // five times while they render, each time short of memory the process
@@ -103,11 +104,11 @@ func readHeap() heapState {
 }
 
 // after sets the percentage for the next collection, raising the floor
-// to the heap held when the collection was a forced one.
+// to seven eighths of the heap held when the collection was a forced one.
 func (t *gcTuner) after(h heapState) {
 	if h.forced > t.forced {
 		t.forced = h.forced
-		t.floor = max(t.floor, h.held)
+		t.floor = max(t.floor, h.held-h.held/8)
 	}
 	if h.live > 0 {
 		t.set(floorPercent(t.floor, h.live))

@@ -25,8 +25,8 @@ func TestFloorPercent(t *testing.T) {
 	}
 }
 
-// TestTunerAfter: only a forced collection raises the floor, to the heap
-// held then, and never lowers it; the percentage follows the floor.
+// TestTunerAfter: only a forced collection raises the floor, to 7/8 of
+// the heap held then, and never lowers it; the percentage follows it.
 func TestTunerAfter(t *testing.T) {
 	const mb = 1 << 20
 	prev := debug.SetGCPercent(100)
@@ -38,11 +38,11 @@ func TestTunerAfter(t *testing.T) {
 		wantPct   int
 	}{
 		{heapState{live: 30 * mb, held: 100 * mb}, 96 * mb, 220},              // not forced: the floor stays
-		{heapState{live: 40 * mb, forced: 1, held: 230 * mb}, 230 * mb, 475},  // forced: up to what is held
-		{heapState{live: 90 * mb, forced: 1, held: 300 * mb}, 230 * mb, 155},  // a later ordinary one: no ratchet
-		{heapState{live: 80 * mb, forced: 2, held: 150 * mb}, 230 * mb, 187},  // forced, less held: never lower
-		{heapState{live: 200 * mb, forced: 2, held: 400 * mb}, 230 * mb, 100}, // twice the live heap is past it
-		{heapState{live: 0, forced: 3, held: 500 * mb}, 500 * mb, 100},        // no live figure: the percentage stays
+		{heapState{live: 40 * mb, forced: 1, held: 256 * mb}, 224 * mb, 460},  // forced: up to 7/8 of what is held
+		{heapState{live: 80 * mb, forced: 1, held: 320 * mb}, 224 * mb, 180},  // a later ordinary one: no ratchet
+		{heapState{live: 70 * mb, forced: 2, held: 160 * mb}, 224 * mb, 220},  // forced, less held: never lower
+		{heapState{live: 200 * mb, forced: 2, held: 400 * mb}, 224 * mb, 100}, // twice the live heap is past it
+		{heapState{live: 0, forced: 3, held: 512 * mb}, 448 * mb, 100},        // no live figure: the percentage stays
 	} {
 		tu.after(c.h)
 		if tu.floor != c.wantFloor || tu.last != c.wantPct {
