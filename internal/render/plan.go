@@ -627,7 +627,16 @@ func powerGroups(powers []*model.Power) []PowerGroup {
 }
 
 func powerRisks(p *model.Power) []StepRisk {
-	var out []StepRisk
+	n := len(p.Risks)
+	if p.FlowRef != nil {
+		for _, s := range p.FlowRef.Effective() {
+			n += len(s.Risks)
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]StepRisk, 0, n)
 	for _, rk := range p.Risks {
 		out = append(out, StepRisk{rk.Step, rk})
 	}
