@@ -1,14 +1,12 @@
 package fine
 
 import (
-	"runtime"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 
 	"sunlight/internal/cnum"
+	"sunlight/internal/par"
 )
 
 // Parse reads the penalties, measures and notes in text. See the package
@@ -828,16 +826,7 @@ func (m *Memo) Prefill(texts []string) {
 		}
 	}
 	results := make([]Result, len(todo))
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(todo)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(todo); i = int(next.Add(1) - 1) {
-				results[i] = Parse(todo[i])
-			}
-		})
-	}
-	wg.Wait()
+	par.Do(len(todo), 0, func(i int) { results[i] = Parse(todo[i]) })
 	for i, t := range todo {
 		m.results[t] = results[i]
 	}

@@ -10,6 +10,7 @@ import (
 	"sunlight/internal/bench"
 	"sunlight/internal/model"
 	"sunlight/internal/opendata"
+	"sunlight/internal/par"
 	"sunlight/internal/permalink"
 )
 
@@ -185,6 +186,57 @@ func (r *Renderer) view(path, title string, crumbs []Crumb, main any) *View {
 
 func home() Crumb { return Crumb{"首页", permalink.Home} }
 
+// unitPages plans the pages of unit u: its own, and its items', flows',
+// benchmarks' and risk catalogues'.
+func (r *Renderer) unitPages(u *model.Unit) []Page {
+	pages := make([]Page, 0, 1+len(u.Powers)+len(u.Flows)+len(u.Benchmarks)+len(u.Risks))
+	add := func(path, layout string, v *View, deps ...string) {
+		pages = append(pages, Page{Path: path, Layout: layout, View: v, Deps: deps})
+	}
+	crumbs := []Crumb{home(), {"单位", permalink.Units}}
+	unitPath := permalink.Unit(u)
+	v := r.view(unitPath, u.Name, crumbs, &UnitData{Unit: u, Groups: powerGroups(u.Powers)})
+	v.Column = &Column{Name: u.Name, Description: u.Name + "权责清单、权力运行流程图、裁量基准和廉政风险防控目录", Keywords: u.DisplayName() + ",权责清单,廉政风险", Type: "单位"}
+	add(unitPath, "unit", v, append(unitDeps(u), DepStructure)...)
+	uc := append(crumbs, Crumb{u.DisplayName(), unitPath})
+	for _, p := range u.Powers {
+		path, name := permalink.Power(p), p.FullName()
+		v := r.view(path, name, uc, &PowerData{Power: p})
+		v.Article = &Article{Title: name, PubDate: pubDate(p.Published), Source: u.Name}
+		add(path, "power", v, powerDeps(p)...)
+	}
+	for _, f := range u.Flows {
+		v := r.view(permalink.Flow(f), f.Name, uc, &FlowData{Flow: f})
+		v.Article = &Article{Title: f.Name, PubDate: pubDate(model.Later(f.Published, u.Published)), Source: u.Name}
+		deps := []string{f.Src.File, u.Src.File}
+		for _, p := range f.UsedBy {
+			deps = append(deps, p.Src.File)
+		}
+		add(v.Path, "flow", v, deps...)
+	}
+	for _, b := range u.Benchmarks {
+		v := r.view(permalink.Benchmark(b), b.Title, uc, &BenchmarkData{Benchmark: b})
+		v.Article = &Article{Title: b.Title, PubDate: pubDate(b.Published), Source: b.Issuer}
+		add(v.Path, "benchmark", v, benchmarkDeps(b)...)
+	}
+	for _, c := range u.Risks {
+		title := riskTitle(c)
+		v := r.view(permalink.Risk(c), title, uc, riskData(c))
+		v.Article = &Article{Title: title, PubDate: pubDate(c.Published), Source: u.Name}
+		add(v.Path, "risks", v, c.Src.File, u.Src.File, DepStructure)
+	}
+	return pages
+}
+
+// eachUnit calls f for every unit, on every core, and returns the results
+// in the units' order. Planning 10,000 items took 35–60 ms on one core,
+// between the search index and the first page.
+func eachUnit[T any](units []*model.Unit, f func(*model.Unit) T) []T {
+	out := make([]T, len(units))
+	par.Do(len(units), 0, func(i int) { out[i] = f(units[i]) })
+	return out
+}
+
 // Plan lists every page in a deterministic order, with its dependencies.
 func (r *Renderer) Plan() []Page {
 	s := r.site
@@ -209,37 +261,8 @@ func (r *Renderer) Plan() []Page {
 	uv := r.view(permalink.Units, "单位", []Crumb{home()}, unitGroups(s.Units))
 	uv.Column = &Column{Name: "单位", Description: s.Config.Region + "各单位权责清单与廉政风险防控信息", Keywords: "单位,权责清单", Type: "列表"}
 	add(permalink.Units, "units", uv, append(unitFiles(s.Units), DepStructure)...)
-	for _, u := range s.Units {
-		crumbs := []Crumb{home(), {"单位", permalink.Units}}
-		v := r.view(permalink.Unit(u), u.Name, crumbs, &UnitData{Unit: u, Groups: powerGroups(u.Powers)})
-		v.Column = &Column{Name: u.Name, Description: u.Name + "权责清单、权力运行流程图、裁量基准和廉政风险防控目录", Keywords: u.DisplayName() + ",权责清单,廉政风险", Type: "单位"}
-		add(permalink.Unit(u), "unit", v, append(unitDeps(u), DepStructure)...)
-		uc := append(crumbs, Crumb{u.DisplayName(), permalink.Unit(u)})
-		for _, p := range u.Powers {
-			v := r.view(permalink.Power(p), p.FullName(), uc, &PowerData{Power: p})
-			v.Article = &Article{Title: p.FullName(), PubDate: pubDate(p.Published), Source: u.Name}
-			add(permalink.Power(p), "power", v, powerDeps(p)...)
-		}
-		for _, f := range u.Flows {
-			v := r.view(permalink.Flow(f), f.Name, uc, &FlowData{Flow: f})
-			v.Article = &Article{Title: f.Name, PubDate: pubDate(model.Later(f.Published, u.Published)), Source: u.Name}
-			deps := []string{f.Src.File, u.Src.File}
-			for _, p := range f.UsedBy {
-				deps = append(deps, p.Src.File)
-			}
-			add(permalink.Flow(f), "flow", v, deps...)
-		}
-		for _, b := range u.Benchmarks {
-			v := r.view(permalink.Benchmark(b), b.Title, uc, &BenchmarkData{Benchmark: b})
-			v.Article = &Article{Title: b.Title, PubDate: pubDate(b.Published), Source: b.Issuer}
-			add(permalink.Benchmark(b), "benchmark", v, benchmarkDeps(b)...)
-		}
-		for _, c := range u.Risks {
-			title := riskTitle(c)
-			v := r.view(permalink.Risk(c), title, uc, riskData(c))
-			v.Article = &Article{Title: title, PubDate: pubDate(c.Published), Source: u.Name}
-			add(permalink.Risk(c), "risks", v, c.Src.File, u.Src.File, DepStructure)
-		}
+	for _, ps := range eachUnit(s.Units, r.unitPages) {
+		pages = append(pages, ps...)
 	}
 
 	// Print pages: a year-end volume per unit and year, and a notice-board

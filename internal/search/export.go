@@ -8,8 +8,8 @@ import (
 	"path"
 	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
+
+	"sunlight/internal/par"
 )
 
 // File is one exported file: Path is relative to the site root and uses /.
@@ -98,18 +98,7 @@ func (p *packer) files(paths *pathMaker, hashes []uint32) []File {
 
 // parallel calls fn(i) for every i in [0, n), on up to exportWorkers
 // goroutines.
-func parallel(n int, fn func(i int)) {
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(exportWorkers(), n) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				fn(i)
-			}
-		})
-	}
-	wg.Wait()
-}
+func parallel(n int, fn func(i int)) { par.Do(n, exportWorkers(), fn) }
 
 // groupHashes returns the content hash of each group of group files.
 func groupHashes(files [][]byte, group int) []string {
