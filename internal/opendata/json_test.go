@@ -19,18 +19,30 @@ func TestJSONEqualsEncodingJSON(t *testing.T) {
 		{"z": "<script>&amp;</script>", "f": 123456789.125},
 		{"z": "坏字节\xff\xfe结尾\xe4", "f": math.Inf(1)},
 		{"z": "分隔\u2028段落\u2029emoji😀", "f": -0.0},
-		{"z": []string{"x"}, "a": int(math.MaxInt64)},
+		{"z": "x", "a": int(math.MaxInt64), "b": 1e20, "m": true},
 		{},
 	}
 	var files []File
 	create := func(p string) io.WriteCloser { return &memFile{path: p, out: &files} }
 	e := newEncoder(d, create("t.csv"), create("t.json"))
 	for _, r := range rows {
-		var values []any
 		for k, v := range r {
-			values = append(values, k, v)
+			switch v := v.(type) {
+			case string:
+				e.text(k, v)
+			case int:
+				e.integer(k, v)
+			case bool:
+				e.flag(k, v)
+			case float64:
+				e.number(k, &v)
+			case nil:
+				e.number(k, nil)
+			default:
+				t.Fatalf("no cell for %T", v)
+			}
 		}
-		e.emit(values...)
+		e.end()
 	}
 	if err := e.close(); err != nil {
 		t.Fatal(err)
@@ -69,9 +81,9 @@ func TestJSONEqualsEncodingJSON(t *testing.T) {
 	}
 }
 
-// TestEmitUnknownColumn: a row naming a column its dataset does not have
-// is a mistake in this package, caught at once.
-func TestEmitUnknownColumn(t *testing.T) {
+// TestUnknownColumn: a row naming a column its dataset does not have is a
+// mistake in this package, caught at once.
+func TestUnknownColumn(t *testing.T) {
 	var files []File
 	create := func(p string) io.WriteCloser { return &memFile{path: p, out: &files} }
 	e := newEncoder(Dataset{Name: "t", Columns: []Column{{Name: "a"}}}, create("t.csv"), create("t.json"))
@@ -80,5 +92,5 @@ func TestEmitUnknownColumn(t *testing.T) {
 			t.Error("no panic for an unknown column")
 		}
 	}()
-	e.emit("b", 1)
+	e.integer("b", 1)
 }

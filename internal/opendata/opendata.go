@@ -49,7 +49,7 @@ type Dataset struct {
 	Title   string
 	Desc    string
 	Columns []Column
-	rows    func(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any))
+	rows    func(s *model.Site, an *bench.Analysis, url func(string) string, r *encoder)
 }
 
 // Datasets lists every dataset with its columns, in publishing order.
@@ -218,7 +218,7 @@ func Write(s *model.Site, an *bench.Analysis, url func(string) string, create fu
 			return err
 		}
 		e := newEncoder(d, cf, jf)
-		d.rows(s, an, url, e.emit)
+		d.rows(s, an, url, e)
 		if err := e.close(); err != nil {
 			return err
 		}
@@ -255,8 +255,9 @@ func (d Dataset) paths() (csvPath, jsonPath string) {
 type encoder struct {
 	sorted   []int // the columns in byte order of their names: the keys of a JSON row
 	columns  []string
+	keys     [][]byte       // each column's JSON key and colon, `"name":`
 	index    map[string]int // a column's place by its name
-	values   []any          // the row being written, by column
+	cells    []cell         // the row being written, by column
 	rec      []string
 	csvFile  io.WriteCloser
 	csv      *csv.Writer
@@ -268,9 +269,10 @@ type encoder struct {
 
 func newEncoder(d Dataset, csvFile, jsonFile io.WriteCloser) *encoder {
 	e := &encoder{csvFile: csvFile, jsonFile: jsonFile, rec: make([]string, len(d.Columns)),
-		index: map[string]int{}, values: make([]any, len(d.Columns))}
+		index: map[string]int{}, cells: make([]cell, len(d.Columns))}
 	for i, c := range d.Columns {
 		e.columns = append(e.columns, c.Name)
+		e.keys = append(e.keys, append(jsonstr.Append(nil, c.Name), ':'))
 		e.index[c.Name] = i
 		e.sorted = append(e.sorted, i)
 	}
@@ -281,34 +283,75 @@ func newEncoder(d Dataset, csvFile, jsonFile io.WriteCloser) *encoder {
 	e.csv.UseCRLF = true
 	e.csv.Write(e.columns)
 	b := append([]byte(nil), `{"dataset":`...)
-	b = appendJSON(b, d.Name)
+	b = jsonstr.Append(b, d.Name)
 	b = append(b, `,"title":`...)
-	b = appendJSON(b, d.Title)
+	b = jsonstr.Append(b, d.Title)
 	b = append(b, `,"columns":[`...)
 	for i, c := range e.columns {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendJSON(b, c)
+		b = jsonstr.Append(b, c)
 	}
 	e.json = bufio.NewWriterSize(jsonFile, 64<<10)
 	e.json.Write(append(b, `],"rows":[`...))
 	return e
 }
 
-// emit adds a row to both files: values are pairs of a column's name and
-// its value, in any order; a column not named is empty.
-func (e *encoder) emit(values ...any) {
-	clear(e.values)
-	for i := 0; i+1 < len(values); i += 2 {
-		c, ok := e.index[values[i].(string)]
-		if !ok {
-			panic("opendata: no column " + values[i].(string)) // a dataset's rows and columns disagree
-		}
-		e.values[c] = values[i+1]
+// cell is one value of a row: text, an integer, a number or a flag. The
+// zero cell is empty: an empty CSV field, and no key in the JSON row
+// (nor for empty text).
+type cell struct {
+	kind cellKind
+	s    string
+	i    int
+	f    float64
+	b    bool
+}
+
+type cellKind uint8
+
+const (
+	empty cellKind = iota
+	text
+	integer
+	number
+	flag
+)
+
+// The row being made: each method sets a cell by its column's name (a
+// name the dataset does not have is a mistake in this package, and
+// panics), and end writes the row. Cells are typed values rather than
+// interfaces: the rows of a province's open data are millions of cells,
+// each of which an interface would put on the heap.
+
+func (e *encoder) set(col string, c cell) *encoder {
+	i, ok := e.index[col]
+	if !ok {
+		panic("opendata: no column " + col) // a dataset's rows and columns disagree
 	}
-	for i, v := range e.values {
-		e.rec[i] = cell(v)
+	e.cells[i] = c
+	return e
+}
+
+func (e *encoder) text(col, s string) *encoder { return e.set(col, cell{kind: text, s: s}) }
+
+func (e *encoder) integer(col string, n int) *encoder { return e.set(col, cell{kind: integer, i: n}) }
+
+// number sets a number, or leaves the cell empty when p is nil.
+func (e *encoder) number(col string, p *float64) *encoder {
+	if p == nil {
+		return e
+	}
+	return e.set(col, cell{kind: number, f: *p})
+}
+
+func (e *encoder) flag(col string, b bool) *encoder { return e.set(col, cell{kind: flag, b: b}) }
+
+// end adds the row to both files and starts the next, empty.
+func (e *encoder) end() {
+	for i, c := range e.cells {
+		e.rec[i] = c.csv()
 	}
 	e.csv.Write(e.rec)
 
@@ -320,20 +363,20 @@ func (e *encoder) emit(values ...any) {
 	b = append(b, '{')
 	first := true
 	for _, i := range e.sorted {
-		v := e.values[i]
-		if s, isStr := v.(string); v == nil || isStr && s == "" {
+		c := e.cells[i]
+		if c.kind == empty || c.kind == text && c.s == "" {
 			continue
 		}
 		if !first {
 			b = append(b, ',')
 		}
 		first = false
-		b = appendJSON(b, e.columns[i])
-		b = append(b, ':')
-		b = appendJSON(b, v)
+		b = append(b, e.keys[i]...)
+		b = c.appendJSON(b)
 	}
 	e.b = append(b, '}')
 	e.json.Write(e.b)
+	clear(e.cells)
 }
 
 // close ends and closes both files, returning the first error of a write
@@ -354,44 +397,41 @@ func (e *encoder) close() error {
 	return err
 }
 
-func cell(v any) string {
-	switch t := v.(type) {
-	case nil:
-		return ""
-	case string:
-		return t
-	case int:
-		return strconv.Itoa(t)
-	case float64:
-		return strconv.FormatFloat(t, 'f', -1, 64)
-	case bool:
-		if t {
-			return "true"
-		}
-		return "false"
+// csv is the cell as a CSV field.
+func (c cell) csv() string {
+	switch c.kind {
+	case text:
+		return c.s
+	case integer:
+		return strconv.Itoa(c.i)
+	case number:
+		return strconv.FormatFloat(c.f, 'f', -1, 64)
+	case flag:
+		return strconv.FormatBool(c.b)
 	}
 	return ""
 }
 
-// appendJSON appends v as encoding/json.Marshal encodes it.
-func appendJSON(b []byte, v any) []byte {
-	switch t := v.(type) {
-	case string:
-		return jsonstr.Append(b, t)
-	case int:
-		return strconv.AppendInt(b, int64(t), 10)
-	case bool:
-		return strconv.AppendBool(b, t)
-	case float64:
-		if a := math.Abs(t); a == 0 || a >= 1e-6 && a < 1e21 {
-			return strconv.AppendFloat(b, t, 'f', -1, 64)
+// appendJSON appends the cell as encoding/json.Marshal encodes its value.
+func (c cell) appendJSON(b []byte) []byte {
+	switch c.kind {
+	case text:
+		return jsonstr.Append(b, c.s)
+	case integer:
+		return strconv.AppendInt(b, int64(c.i), 10)
+	case flag:
+		return strconv.AppendBool(b, c.b)
+	case number:
+		if a := math.Abs(c.f); a == 0 || a >= 1e-6 && a < 1e21 {
+			return strconv.AppendFloat(b, c.f, 'f', -1, 64)
 		}
+		enc, err := json.Marshal(c.f)
+		if err != nil {
+			return append(b, "null"...) // an infinite fine, which encoding/json refuses
+		}
+		return append(b, enc...)
 	}
-	enc, err := json.Marshal(v)
-	if err != nil {
-		return append(b, "null"...)
-	}
-	return append(b, enc...)
+	return append(b, "null"...)
 }
 
 func date(d model.Date) string { return d.String() }
@@ -408,18 +448,16 @@ func refs(rs []model.LegalRef) string {
 	return strings.Join(parts, ";")
 }
 
-func unitRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
+func unitRows(s *model.Site, an *bench.Analysis, url func(string) string, r *encoder) {
 	for _, u := range s.Units {
-		emit(
-			"id", u.ID, "name", u.Name, "short_name", u.Short, "type", u.Type, "division_code", u.DivisionCode,
-			"parent", u.Parent, "address", u.Address, "phone", u.Phone, "supervise_phone", u.SupervisePhone,
-			"powers", len(u.Powers), "published", date(u.Published), "reviewed", date(u.Reviewed),
-			"url", url(permalink.Unit(u)),
-		)
+		r.text("id", u.ID).text("name", u.Name).text("short_name", u.Short).text("type", u.Type).text("division_code", u.DivisionCode).
+			text("parent", u.Parent).text("address", u.Address).text("phone", u.Phone).text("supervise_phone", u.SupervisePhone).
+			integer("powers", len(u.Powers)).text("published", date(u.Published)).text("reviewed", date(u.Reviewed)).
+			text("url", url(permalink.Unit(u))).end()
 	}
 }
 
-func powerRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
+func powerRows(s *model.Site, an *bench.Analysis, url func(string) string, r *encoder) {
 	for _, u := range s.Units {
 		for _, p := range u.Powers {
 			risks, high := 0, 0
@@ -429,15 +467,15 @@ func powerRows(s *model.Site, an *bench.Analysis, url func(string) string, emit 
 					high++
 				}
 			}
-			for _, r := range p.Risks {
-				count(r.Level)
+			for _, rk := range p.Risks {
+				count(rk.Level)
 			}
 			flow, bench := "", ""
 			if p.FlowRef != nil {
 				flow = p.FlowRef.Name
 				for _, st := range p.FlowRef.Effective() {
-					for _, r := range st.Risks {
-						count(r.Level)
+					for _, rk := range st.Risks {
+						count(rk.Level)
 					}
 				}
 			}
@@ -451,18 +489,17 @@ func powerRows(s *model.Site, an *bench.Analysis, url func(string) string, emit 
 					fee = p.Fee.Standard
 				}
 			}
-			var statutory, promised any // omitted when not given
-			if p.TimeLimit.StatutoryDays > 0 {
-				statutory = p.TimeLimit.StatutoryDays
+			if p.TimeLimit.StatutoryDays > 0 { // omitted when not given
+				r.integer("statutory_days", p.TimeLimit.StatutoryDays)
 			}
 			if p.TimeLimit.PromisedDays > 0 {
-				promised = p.TimeLimit.PromisedDays
+				r.integer("promised_days", p.TimeLimit.PromisedDays)
 			}
-			emit("code", p.Code, "name", p.Name, "sub_name", p.SubName, "category", p.CategoryInfo().Name, "category_code", p.Category,
-				"unit", u.ID, "unit_name", u.Name, "subject", p.SubjectName(), "office", p.Office, "mode", p.Mode, "status", p.Status,
-				"basis", refs(p.Basis), "day_unit", p.TimeLimit.Unit, "fee", fee, "flow", flow, "benchmark", bench,
-				"risk_points", risks, "high_risks", high, "published", date(p.Published), "reviewed", date(p.Reviewed),
-				"url", url(permalink.Power(p)), "statutory_days", statutory, "promised_days", promised)
+			r.text("code", p.Code).text("name", p.Name).text("sub_name", p.SubName).text("category", p.CategoryInfo().Name).text("category_code", p.Category).
+				text("unit", u.ID).text("unit_name", u.Name).text("subject", p.SubjectName()).text("office", p.Office).text("mode", p.Mode).text("status", p.Status).
+				text("basis", refs(p.Basis)).text("day_unit", p.TimeLimit.Unit).text("fee", fee).text("flow", flow).text("benchmark", bench).
+				integer("risk_points", risks).integer("high_risks", high).text("published", date(p.Published)).text("reviewed", date(p.Reviewed)).
+				text("url", url(permalink.Power(p))).end()
 		}
 	}
 }
@@ -490,67 +527,62 @@ func penaltyTypes(ti *bench.TierInfo) []string {
 	return out
 }
 
-func num(p *float64) any {
-	if p == nil {
-		return nil
-	}
-	return *p
-}
-
-func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
+func benchmarkRows(s *model.Site, an *bench.Analysis, url func(string) string, r *encoder) {
 	for _, u := range s.Units {
 		for _, b := range u.Benchmarks {
+			bURL := url(permalink.Benchmark(b))
 			for vi := range b.Violations {
 				v := &b.Violations[vi]
 				for i := range v.Tiers {
 					t := &v.Tiers[i]
 					tf := tierFine(an, t)
-					emit(
-						"benchmark", b.ID, "title", b.Title, "unit", u.ID, "unit_name", u.Name, "issuer", b.Issuer, "doc_no", b.DocNo,
-						"effective", date(b.Effective), "expires", date(b.Expires), "violation_no", v.No, "violation", v.Name,
-						"penalty_basis", refs(v.PenaltyBasis), "tier", i+1, "tier_label", t.Label, "tier_kind", t.Kind,
-						"conditions", strings.Join(t.Conditions, "\n"), "standard", t.Standard, "penalty_types", strings.Join(penaltyTypes(tf), ";"),
-						"fine_min", num(tf.FineMin), "fine_max", num(tf.FineMax), "fine_multiple_min", num(tf.MultMin), "fine_multiple_max", num(tf.MultMax),
-						"fine_base", tf.Base, "parsed", tf.Known(), "url", url(permalink.Benchmark(b)),
-					)
+					r.text("benchmark", b.ID).text("title", b.Title).text("unit", u.ID).text("unit_name", u.Name).text("issuer", b.Issuer).text("doc_no", b.DocNo).
+						text("effective", date(b.Effective)).text("expires", date(b.Expires)).text("violation_no", v.No).text("violation", v.Name).
+						text("penalty_basis", refs(v.PenaltyBasis)).integer("tier", i+1).text("tier_label", t.Label).text("tier_kind", t.Kind).
+						text("conditions", strings.Join(t.Conditions, "\n")).text("standard", t.Standard).text("penalty_types", strings.Join(penaltyTypes(tf), ";")).
+						number("fine_min", tf.FineMin).number("fine_max", tf.FineMax).number("fine_multiple_min", tf.MultMin).number("fine_multiple_max", tf.MultMax).
+						text("fine_base", tf.Base).flag("parsed", tf.Known()).text("url", bURL).end()
 				}
 			}
 		}
 	}
 }
 
-func riskRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
+func riskRows(s *model.Site, an *bench.Analysis, url func(string) string, r *encoder) {
 	for _, u := range s.Units {
 		for _, p := range u.Powers {
-			for _, r := range p.Risks {
-				emit("source", "事项", "unit", u.ID, "unit_name", u.Name, "item", p.Code, "item_name", p.Name,
-					"step", r.Step, "risk", r.Description, "level", r.Level, "category", r.Category, "measures", strings.Join(r.Measures, "\n"),
-					"owner", r.Owner, "url", url(permalink.Power(p)))
+			pURL := url(permalink.Power(p))
+			for _, rk := range p.Risks {
+				r.text("source", "事项").text("unit", u.ID).text("unit_name", u.Name).text("item", p.Code).text("item_name", p.Name).
+					text("step", rk.Step).text("risk", rk.Description).text("level", rk.Level).text("category", rk.Category).text("measures", strings.Join(rk.Measures, "\n")).
+					text("owner", rk.Owner).text("url", pURL).end()
 			}
 		}
 		for _, f := range u.Flows {
+			fURL := url(permalink.Flow(f))
 			for _, st := range f.Effective() {
-				for _, r := range st.Risks {
-					emit("source", "流程", "unit", u.ID, "unit_name", u.Name, "item", f.ID, "item_name", f.Name,
-						"step", st.Name, "risk", r.Description, "level", r.Level, "category", r.Category, "measures", strings.Join(r.Measures, "\n"),
-						"owner", r.Owner, "url", url(permalink.Flow(f)))
+				for _, rk := range st.Risks {
+					r.text("source", "流程").text("unit", u.ID).text("unit_name", u.Name).text("item", f.ID).text("item_name", f.Name).
+						text("step", st.Name).text("risk", rk.Description).text("level", rk.Level).text("category", rk.Category).text("measures", strings.Join(rk.Measures, "\n")).
+						text("owner", rk.Owner).text("url", fURL).end()
 				}
 			}
 		}
 		for _, c := range u.Risks {
+			cURL := url(permalink.Risk(c))
 			for _, it := range c.Items {
-				emit("source", "防控目录", "unit", u.ID, "unit_name", u.Name, "item", strconv.Itoa(c.Year), "item_name", it.Object,
-					"step", it.ObjectType, "risk", it.Risk, "level", it.Level, "category", it.Category, "measures", strings.Join(it.Measures, "\n"),
-					"owner", it.Owner, "year", c.Year, "url", url(permalink.Risk(c)))
+				r.text("source", "防控目录").text("unit", u.ID).text("unit_name", u.Name).text("item", strconv.Itoa(c.Year)).text("item_name", it.Object).
+					text("step", it.ObjectType).text("risk", it.Risk).text("level", it.Level).text("category", it.Category).text("measures", strings.Join(it.Measures, "\n")).
+					text("owner", it.Owner).integer("year", c.Year).text("url", cURL).end()
 			}
 		}
 	}
 }
 
-func lawRows(s *model.Site, an *bench.Analysis, url func(string) string, emit func(values ...any)) {
+func lawRows(s *model.Site, an *bench.Analysis, url func(string) string, r *encoder) {
 	for _, l := range s.Laws {
-		emit("id", l.ID, "title", l.Title, "short_title", l.Short, "level", l.Level, "status", l.Status,
-			"issuer", l.Issuer, "effective", date(l.Effective), "articles", len(l.Articles), "cited_by", len(l.CitedBy),
-			"url", url(permalink.Law(l)))
+		r.text("id", l.ID).text("title", l.Title).text("short_title", l.Short).text("level", l.Level).text("status", l.Status).
+			text("issuer", l.Issuer).text("effective", date(l.Effective)).integer("articles", len(l.Articles)).integer("cited_by", len(l.CitedBy)).
+			text("url", url(permalink.Law(l))).end()
 	}
 }

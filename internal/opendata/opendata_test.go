@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"sunlight/internal/bench"
+	"sunlight/internal/gen"
 	"sunlight/internal/link"
 	"sunlight/internal/load"
 	"sunlight/internal/opendata"
@@ -140,6 +142,35 @@ func TestEveryColumnIsDocumented(t *testing.T) {
 				t.Errorf("%s.%s: undocumented or duplicate column", d.Name, c.Name)
 			}
 			seen[c.Name] = true
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(b []byte) (int, error) { return len(b), nil }
+func (discard) Close() error                { return nil }
+
+// BenchmarkWriteGenerated writes the open data of a generated portal of
+// 2,000 items (about 8,600 rows) to nowhere:
+//
+//	go test ./internal/opendata -run '^$' -bench WriteGenerated -benchmem
+func BenchmarkWriteGenerated(b *testing.B) {
+	w := gen.MapWriter{}
+	if err := gen.Generate(gen.Options{Items: 2000, Seed: 1}, w); err != nil {
+		b.Fatal(err)
+	}
+	fsys := w.FS()
+	s, diags := load.Load(fsys)
+	diags.Add(link.Link(s, load.NewLocator(fsys))...)
+	if diags.HasErrors() {
+		b.Fatal(diags)
+	}
+	an, _ := bench.Analyze(s, load.NewLocator(fsys))
+	url := func(p string) string { return "https://x.example.gov.cn/lzfk/" + p }
+	for b.Loop() {
+		if err := opendata.Write(s, an, url, func(string) (io.WriteCloser, error) { return discard{}, nil }); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
