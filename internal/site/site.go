@@ -186,6 +186,13 @@ func buildSearch(s *model.Site, d *Derived, opt Options) ([]render.Output, error
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer idx.Close()
+	// The index is built and what its analysis worked with is garbage.
+	// Collected before the export lays out the files, the heap peaks at
+	// the index and its files alone. 10,000 items, 8 alternating builds:
+	// peak RSS 253 → 234 MB (and none at 285 MB, which one build in five
+	// reached when a collection during the analysis came late), no
+	// slower.
+	runtime.GC()
 	files, stats, err := idx.Export()
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
