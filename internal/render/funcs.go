@@ -69,15 +69,15 @@ func (r *Renderer) Funcs() tmplexec.FuncMap {
 		"powerURL":      tmplexec.Func1(func(p *model.Power) string { return link(permalink.Power(p)) }),
 		"unitURL":       tmplexec.Func1(func(u *model.Unit) string { return link(permalink.Unit(u)) }),
 		"flowURL":       tmplexec.Func1(func(f *model.Flow) string { return link(permalink.Flow(f)) }),
-		"volumeURL":     func(u *model.Unit, year int) string { return link(permalink.Volume(u, year)) },
-		"posterURL":     func(p *model.Power) string { return link(permalink.Poster(p)) },
-		"flowPosterURL": func(f *model.Flow) string { return link(permalink.FlowPoster(f)) },
+		"volumeURL":     tmplexec.Func2(func(u *model.Unit, year int) string { return link(permalink.Volume(u, year)) }),
+		"posterURL":     tmplexec.Func1(func(p *model.Power) string { return link(permalink.Poster(p)) }),
+		"flowPosterURL": tmplexec.Func1(func(f *model.Flow) string { return link(permalink.FlowPoster(f)) }),
 		"volumeYears":   func(u *model.Unit) []int { return volumeYears(u, r.site.Config.Year) },
 		"noPrint":       tmplexec.Func0(func() bool { return r.site.Config.NoPrint }),
 		"benchmarkURL":  tmplexec.Func1(func(b *model.Benchmark) string { return link(permalink.Benchmark(b)) }),
-		"riskURL":       func(c *model.RiskCatalogue) string { return link(permalink.Risk(c)) },
+		"riskURL":       tmplexec.Func1(func(c *model.RiskCatalogue) string { return link(permalink.Risk(c)) }),
 		"lawURL":        tmplexec.Func1(func(l *model.Law) string { return link(permalink.Law(l)) }),
-		"pageURL":       func(p *model.Page) string { return link(permalink.Page(p)) },
+		"pageURL":       tmplexec.Func1(func(p *model.Page) string { return link(permalink.Page(p)) }),
 		"categoryURL":   tmplexec.Func1(func(c model.Category) string { return link(permalink.Category(c)) }),
 		"md":            tmplexec.Func1(r.markdown),
 		"qr": func(path string) template.HTML {
@@ -90,12 +90,12 @@ func (r *Renderer) Funcs() tmplexec.FuncMap {
 		},
 		"powerPath":     tmplexec.Func1(permalink.Power),
 		"benchmarkPath": tmplexec.Func1(permalink.Benchmark),
-		"riskPath":      permalink.Risk,
+		"riskPath":      tmplexec.Func1(permalink.Risk),
 		"flowPath":      tmplexec.Func1(permalink.Flow),
 		"compareURL":    tmplexec.Func1(func(p *bench.Provision) string { return link(ComparePath(p)) }),
-		"rangeChart": func(p *bench.Provision) template.HTML {
+		"rangeChart": tmplexec.Func1(func(p *bench.Provision) template.HTML {
 			return template.HTML(bench.RangeChart(p))
-		},
+		}),
 		"tierInfos":   tmplexec.Func2(r.tierInfos),
 		"revisions":   tmplexec.Func2(r.revisions),
 		"searchEntry": func() string { return r.search },
@@ -112,7 +112,7 @@ func (r *Renderer) Funcs() tmplexec.FuncMap {
 			}
 			return r.history.Reason
 		},
-		"violationSummary": r.violationSummary,
+		"violationSummary": tmplexec.Func2(r.violationSummary),
 		"fineRange":        tmplexec.Func1(fineRange),
 		"provisionsOf": tmplexec.Func1(func(b *model.Benchmark) []*bench.Provision {
 			if r.bench == nil {
@@ -143,10 +143,10 @@ func (r *Renderer) Funcs() tmplexec.FuncMap {
 			}
 			return d.String()
 		}),
-		"cdate":       func(d model.Date) string { return d.Chinese() },
+		"cdate":       tmplexec.Func1(func(d model.Date) string { return d.Chinese() }),
 		"category":    tmplexec.Func1(func(code string) model.Category { c, _ := model.CategoryByName(code); return c }),
 		"categories":  model.Categories,
-		"riskClass":   riskClass,
+		"riskClass":   tmplexec.Func1(riskClass),
 		"articleText": tmplexec.Func1(articleText),
 		"lawName": tmplexec.Func1(func(ref model.LegalRef) string {
 			if ref.LawRef != nil {
@@ -154,7 +154,7 @@ func (r *Renderer) Funcs() tmplexec.FuncMap {
 			}
 			return ref.Law
 		}),
-		"join":   strings.Join,
+		"join":   tmplexec.Func2(strings.Join),
 		"inc":    tmplexec.Func1(func(n int) int { return n + 1 }),
 		"domain": tmplexec.Func0(func() string { return host }),
 		"telURL": tmplexec.Func1(func(s string) template.URL {
@@ -166,7 +166,7 @@ func (r *Renderer) Funcs() tmplexec.FuncMap {
 			}
 			return template.URL("tel:" + b.String())
 		}),
-		"itoa": strconv.Itoa,
+		"itoa": tmplexec.Func1(strconv.Itoa),
 		"datasetLD": func(ds []opendata.Dataset) template.JS {
 			type dist struct {
 				Type   string `json:"@type"`
@@ -196,6 +196,32 @@ func (r *Renderer) Funcs() tmplexec.FuncMap {
 			}
 			return m
 		},
+	}
+}
+
+// templateMethods are the methods of the page data that the layouts call
+// most (on every item page, in every list of items), called by the
+// compiled layouts without reflection. A value-receiver method is listed
+// for the value and for the pointer, which is what a field step on an
+// addressable value sees.
+func templateMethods() []tmplexec.Method {
+	return []tmplexec.Method{
+		tmplexec.Method0("FullName", (*model.Power).FullName),
+		tmplexec.Method0("SubjectName", (*model.Power).SubjectName),
+		tmplexec.Method0("DisplayName", (*model.Unit).DisplayName),
+		tmplexec.Method0("Effective", (*model.Flow).Effective),
+		tmplexec.Method0("TimeText", (*model.Step).TimeText),
+		tmplexec.Method0("TimeText", model.Step.TimeText),
+		tmplexec.Method0("String", (*model.Date).String),
+		tmplexec.Method0("String", model.Date.String),
+		tmplexec.Method0("Valid", (*model.Date).Valid),
+		tmplexec.Method0("Valid", model.Date.Valid),
+		tmplexec.Method0("Slug", (*model.Category).Slug),
+		tmplexec.Method0("Slug", model.Category.Slug),
+		tmplexec.Method0("Known", (*bench.TierInfo).Known),
+		tmplexec.Method0("ShortTitle", (*bench.Provision).ShortTitle),
+		tmplexec.Method0("Nav", (*View).Nav),
+		tmplexec.Method0("Risks", (*PowerData).Risks),
 	}
 }
 

@@ -385,7 +385,7 @@ func New(site *model.Site, opt Options) (*Renderer, error) {
 	if opt.Theme == nil {
 		return nil, fmt.Errorf("render: no theme")
 	}
-	th, err := theme.Load(opt.Theme, r.Funcs())
+	th, err := theme.Load(opt.Theme, r.Funcs(), templateMethods()...)
 	if err != nil {
 		return nil, err
 	}

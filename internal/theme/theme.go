@@ -121,8 +121,9 @@ type Asset struct {
 	Data []byte
 }
 
-// Load parses every layout of fsys with funcs and reads its assets.
-func Load(fsys fs.FS, funcs tmplexec.FuncMap) (*Theme, error) {
+// Load parses every layout of fsys with funcs and reads its assets; the
+// compiled layouts call methods directly (see [tmplexec.Method]).
+func Load(fsys fs.FS, funcs tmplexec.FuncMap, methods ...tmplexec.Method) (*Theme, error) {
 	entries, err := fs.ReadDir(fsys, "layouts")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
@@ -165,7 +166,7 @@ func Load(fsys fs.FS, funcs tmplexec.FuncMap) (*Theme, error) {
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
 	}
-	th := &Theme{pages: map[string]*page{}, partials: shared, partialsExec: tmplexec.New(shared, funcs)}
+	th := &Theme{pages: map[string]*page{}, partials: shared, partialsExec: tmplexec.New(shared, funcs, methods...)}
 	for _, name := range pageFiles {
 		b, err := fs.ReadFile(fsys, "layouts/"+name)
 		if err != nil {
@@ -178,7 +179,7 @@ func Load(fsys fs.FS, funcs tmplexec.FuncMap) (*Theme, error) {
 		if _, err := t.New(name).Parse(string(b)); err != nil {
 			return nil, fmt.Errorf("theme: layouts/%s: %w", name, err)
 		}
-		th.pages[strings.TrimSuffix(name, ".html")] = &page{t, tmplexec.New(t, funcs)}
+		th.pages[strings.TrimSuffix(name, ".html")] = &page{t, tmplexec.New(t, funcs, methods...)}
 	}
 	err = fs.WalkDir(fsys, "assets", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {

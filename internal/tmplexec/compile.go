@@ -36,9 +36,10 @@ type (
 type code struct{ run nodeFn }
 
 type compiler struct {
-	set   *template.Template
-	funcs FuncMap
-	tmpls map[string]*code
+	set     *template.Template
+	funcs   FuncMap
+	methods methodTable
+	tmpls   map[string]*code
 }
 
 func (c *compiler) template(name string) *code {
@@ -398,7 +399,7 @@ func (c *compiler) operand(n parse.Node) valueFn {
 func (c *compiler) fields(idents []string) func(reflect.Value) reflect.Value {
 	fs := make([]*field, len(idents))
 	for i, name := range idents {
-		fs[i] = newField(name)
+		fs[i] = c.newField(name)
 	}
 	if len(fs) == 1 {
 		return fs[0].eval
@@ -542,7 +543,7 @@ func (c *compiler) methodCall(first parse.Node, args []parse.Node, hasFinal bool
 	default:
 		refuse("arguments to %s", first)
 	}
-	method := newField(name)
+	method := c.newField(name)
 	argv := make([]func(s *state, dot reflect.Value, typ reflect.Type) reflect.Value, len(args))
 	for i, a := range args {
 		switch a.(type) {

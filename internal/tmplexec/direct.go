@@ -1,6 +1,7 @@
 package tmplexec
 
 import (
+	"fmt"
 	"html/template"
 	"reflect"
 )
@@ -106,3 +107,63 @@ func typed[A any](v reflect.Value) (A, bool) {
 }
 
 func isInterface[T any]() bool { return reflect.TypeFor[T]().Kind() == reflect.Interface }
+
+// Method is a method of the site's data that compiled templates call
+// directly, as they call a [Func], where a field step (.FullName) names
+// it: reflect.Value.Call would set up a frame and allocate its results on
+// every call. Make one with [Method0] and pass it to [New].
+type Method struct {
+	recv reflect.Type
+	name string
+	fn   any
+	call methodCall
+}
+
+// methodCall calls a method on recv; false when recv is not of its type.
+type methodCall func(recv reflect.Value) (reflect.Value, bool)
+
+// Method0 wraps the method name of T, which takes no arguments and
+// returns one value, given as its method expression:
+//
+//	tmplexec.Method0("FullName", (*model.Power).FullName)
+//
+// A method whose result is an interface is left to reflection, as a Func
+// would be.
+func Method0[T, R any](name string, f func(T) R) Method {
+	m := Method{recv: reflect.TypeFor[T](), name: name, fn: f}
+	if !isInterface[R]() {
+		m.call = func(v reflect.Value) (reflect.Value, bool) {
+			x, ok := typed[T](v)
+			if !ok {
+				return reflect.Value{}, false
+			}
+			return reflect.ValueOf(f(x)), true
+		}
+	}
+	return m
+}
+
+type methodKey struct {
+	recv reflect.Type
+	name string
+}
+
+// methodTable finds the direct call of a method by receiver type and name.
+type methodTable map[methodKey]methodCall
+
+// newMethodTable checks that each method is the method of its receiver
+// type it names (the same code, not just the same signature) and indexes
+// them.
+func newMethodTable(ms []Method) methodTable {
+	t := methodTable{}
+	for _, m := range ms {
+		rm, ok := m.recv.MethodByName(m.name)
+		if !ok || rm.Func.Pointer() != reflect.ValueOf(m.fn).Pointer() {
+			panic(fmt.Sprintf("tmplexec: Method0(%q, …) is not the method %s.%s", m.name, m.recv, m.name))
+		}
+		if m.call != nil {
+			t[methodKey{m.recv, m.name}] = m.call
+		}
+	}
+	return t
+}

@@ -85,19 +85,23 @@ func (s *state) print(v reflect.Value) {
 // type is worked out once and kept; text/template looks it up by name
 // every time.
 type field struct {
-	name string
-	key  reflect.Value // name, for maps
-	plan atomic.Pointer[fieldPlan]
+	name    string
+	key     reflect.Value // name, for maps
+	methods methodTable   // the methods called directly
+	plan    atomic.Pointer[fieldPlan]
 }
 
 type fieldPlan struct {
 	ptrType reflect.Type // the receiver's type, after text/template's indirection and address-taking
 	method  int          // index of the method on ptrType, or -1
+	direct  methodCall   // the method, called directly, if registered
 	index   []int        // the struct field, when not a method
 	isMap   bool
 }
 
-func newField(name string) *field { return &field{name: name, key: reflect.ValueOf(name)} }
+func (c *compiler) newField(name string) *field {
+	return &field{name: name, key: reflect.ValueOf(name), methods: c.methods}
+}
 
 // eval is text/template's evalField for a step without arguments.
 func (f *field) eval(recv reflect.Value) reflect.Value {
@@ -106,6 +110,11 @@ func (f *field) eval(recv reflect.Value) reflect.Value {
 	}
 	recv, ptr, p := f.locate(recv)
 	switch {
+	case p.direct != nil:
+		if v, ok := p.direct(ptr); ok {
+			return v
+		}
+		return callMethod(ptr.Method(p.method))
 	case p.method >= 0:
 		return callMethod(ptr.Method(p.method))
 	case p.isMap:
@@ -151,7 +160,7 @@ func (f *field) locate(recv reflect.Value) (reflect.Value, reflect.Value, *field
 
 func (f *field) resolve(recv reflect.Value, pt reflect.Type) *fieldPlan {
 	if m, ok := pt.MethodByName(f.name); ok {
-		return &fieldPlan{ptrType: pt, method: m.Index}
+		return &fieldPlan{ptrType: pt, method: m.Index, direct: f.methods[methodKey{pt, f.name}]}
 	}
 	switch recv.Kind() {
 	case reflect.Struct:

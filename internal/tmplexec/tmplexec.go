@@ -11,7 +11,8 @@
 // directly, and an escaped value is written straight into the output.
 // The site's own template functions are called through reflection, as in
 // text/template, unless they are wrapped as a [Func] in the [FuncMap]:
-// then a compiled template calls them directly.
+// then a compiled template calls them directly. Methods of the data are
+// likewise called through reflection unless given to [New] as a [Method].
 //
 // Same output, always: html/template escapes each template (and reports
 // escaping errors) before its first execution; only then is the escaped
@@ -38,8 +39,9 @@ import (
 
 // Set executes the templates of one html/template set.
 type Set struct {
-	t     *template.Template
-	funcs FuncMap
+	t       *template.Template
+	funcs   FuncMap
+	methods methodTable
 
 	mu       sync.Mutex
 	compiled map[string]*entry // by template name
@@ -56,8 +58,12 @@ type entry struct {
 // must keep text/template's default missingkey option (a missing map key
 // gives the zero value): html/template does not tell which option a set
 // has, and the compiled code assumes that one.
-func New(t *template.Template, funcs FuncMap) *Set {
-	return &Set{t: t, funcs: funcs, compiled: map[string]*entry{}}
+//
+// The methods, made with [Method0], are called directly by compiled
+// templates where a field step names them; New panics if one of them is
+// not the method it names (a mistake in the caller's code).
+func New(t *template.Template, funcs FuncMap, methods ...Method) *Set {
+	return &Set{t: t, funcs: funcs, methods: newMethodTable(methods), compiled: map[string]*entry{}}
 }
 
 // Execute appends the output of template name applied to data to buf, as
@@ -119,7 +125,7 @@ func (s *Set) compile(name string) *entry {
 				e.code, e.why = nil, u.reason
 			}
 		}()
-		c := &compiler{set: s.t, funcs: s.funcs, tmpls: map[string]*code{}}
+		c := &compiler{set: s.t, funcs: s.funcs, methods: s.methods, tmpls: map[string]*code{}}
 		e.code = c.template(name)
 	}()
 	s.compiled[name] = e
