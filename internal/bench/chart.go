@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"sunlight/internal/fine"
 )
@@ -363,11 +364,27 @@ func (sc *scale) x(v float64) float64 {
 // f1 writes a coordinate with at most one decimal.
 func f1(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
 
-// esc escapes text for XML character data and attribute values.
+// esc escapes text for XML character data and attribute values, as
+// xml.EscapeText does; most labels need nothing and are returned as they
+// are (a comparison chart has thousands).
 func esc(s string) string {
+	if utf8.ValidString(s) && !strings.ContainsFunc(s, xmlEscaped) {
+		return s
+	}
 	var b strings.Builder
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
+}
+
+// xmlEscaped reports whether xml.EscapeText changes r: the quotes, & < >,
+// control characters (tab and line ends included) and the code points
+// XML does not allow.
+func xmlEscaped(r rune) bool {
+	switch r {
+	case '"', '\'', '&', '<', '>', 0xFFFE, 0xFFFF:
+		return true
+	}
+	return r < 0x20 || r >= 0xD800 && r < 0xE000
 }
 
 // fit shortens s with "…" to fit width at the given font size, counting
