@@ -53,7 +53,7 @@ var allowed = map[string][]string{
 	"search":      {"diag", "jsonstr", "par"},
 	"load":        {"diag", "model", "tomlpos", "tomlfast", "suggest", "textenc", "pii"},
 	"link":        {"diag", "model", "load", "suggest", "cite", "fine", "flowchart", "flowmodel"},
-	"check":       {"diag", "model", "load", "fine", "cite", "pii", "flowchart"},
+	"check":       {"diag", "model", "load", "fine", "cite", "pii", "flowchart", "par"},
 	"render":      {"diag", "model", "markdown", "theme", "qrcode", "history", "flowchart", "flowmodel", "bench", "fine", "cite", "search", "check", "permalink", "opendata", "tmplexec", "par"},
 	"site":        {"diag", "model", "load", "link", "check", "bench", "history", "searchindex", "render", "theme", "search", "flowchart", "themes", "permalink", "opendata", "fine", "jsonstr"},
 	"serve":       {},

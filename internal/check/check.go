@@ -37,17 +37,24 @@ import (
 	"sunlight/internal/diag"
 	"sunlight/internal/load"
 	"sunlight/internal/model"
+	"sunlight/internal/par"
 )
 
 // Check applies every rule to site and returns the diagnostics (sorted)
 // and the coverage report.
+//
+// The units are checked on every core: a unit's checks read the site and
+// write only their own findings. Most of their time goes into placing
+// warnings, which reads the files again (see [load.Locator]): one core
+// took 65 ms at 10,000 items, after the other had finished the benchmark
+// analysis.
 func Check(site *model.Site, loc *load.Locator) (diag.List, *Coverage) {
-	cov := &Coverage{Year: site.Config.Year}
+	cov := &Coverage{Year: site.Config.Year, Units: make([]*UnitCoverage, len(site.Units))}
+	perUnit := make([]diag.List, len(site.Units))
+	par.Do(len(site.Units), 0, func(i int) { perUnit[i], cov.Units[i] = Unit(site, site.Units[i], loc) })
 	var diags diag.List
-	for _, u := range site.Units {
-		d, uc := Unit(site, u, loc)
+	for _, d := range perUnit {
 		diags = append(diags, d...)
-		cov.Units = append(cov.Units, uc)
 	}
 	diags.Sort()
 	return diags, cov
