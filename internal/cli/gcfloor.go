@@ -29,14 +29,15 @@ const gcFloorBytes = 96 << 20
 // the floor rises to seven eighths of the heap the process holds: memory
 // it has taken from the system for its heap and not given back (live
 // objects, garbage and free spans alike); the eighth left is room for
-// what is allocated while a collection marks, and for fragmentation. A build's stages peak at different sizes: at
-// 10,000 items the search index ends with 225 MB of heap and the pages
-// then run with 70–110 MB live, so twice the live heap would collect
-// five times while they render, each time short of memory the process
-// has anyway. Growing into it instead costs no more peak memory and
-// collects less often. Only forced collections raise it: after the
-// others the heap has just outgrown its goal while being marked, and
-// following that would ratchet the goal up cycle by cycle.
+// what is allocated while a collection marks, and for fragmentation. A
+// build's stages peak at different sizes: at 10,000 items the search
+// index ends with 225 MB of heap and the pages then run with 70–110 MB
+// live, so twice the live heap would collect five times while they
+// render, each time short of memory the process has anyway. Growing into
+// it instead costs no more peak memory and collects less often. Only
+// forced collections raise it: after the others the heap has just
+// outgrown its goal while being marked, and following that would ratchet
+// the goal up cycle by cycle.
 func gcFloor(floor uint64) (stop func()) {
 	if _, set := os.LookupEnv("GOGC"); set {
 		return func() {}

@@ -110,12 +110,12 @@ func (f *field) eval(recv reflect.Value) reflect.Value {
 	}
 	recv, ptr, p := f.locate(recv)
 	switch {
-	case p.direct != nil:
-		if v, ok := p.direct(ptr); ok {
-			return v
-		}
-		return callMethod(ptr.Method(p.method))
 	case p.method >= 0:
+		if p.direct != nil {
+			if v, ok := p.direct(ptr); ok {
+				return v
+			}
+		}
 		return callMethod(ptr.Method(p.method))
 	case p.isMap:
 		return recv.MapIndex(f.key)
