@@ -98,10 +98,16 @@ settle() {
 }
 
 # measure OUTDIR LOG CMD... — runs CMD under /usr/bin/time -v (OUTDIR must
-# not exist yet) and sets W (seconds) and R (kbytes).
+# not exist yet) and sets W (seconds) and R (kbytes). A sync comes first,
+# untimed: the kernel writes a build's files back to the disk up to 30 s
+# after it ends (vm.dirty_expire_centisecs), on the same cores, so without
+# it each build paid for part of the build before it, by the other tool as
+# often as by itself (every run of a size follows another, and at 100,000
+# items a build leaves 3 to 4 GB unwritten).
 measure() {
 	local out=$1 logf=$2
 	shift 2
+	sync
 	if ! /usr/bin/time -v -o "$logf.time" "$@" >"$logf" 2>&1; then
 		echo "bench.sh: failed: $*" >&2
 		tail -n 20 "$logf" >&2
@@ -207,7 +213,7 @@ echo
 echo "Date: $(date -u '+%Y-%m-%d %H:%M UTC')  "
 echo "Machine: $(nproc) CPUs, ${cpu:-unknown CPU}, ${mem:-unknown} RAM, $(uname -sr)  "
 echo "Hugo: $hugov; Sunlight: $("$SUNLIGHT" version 2>/dev/null | head -n 1 || echo unknown)  "
-echo "Method: median of $RUNS runs each after an untimed warm-up build, each run started by a different tool in turn; wall time and peak RSS from /usr/bin/time -v; a new output directory per run, on a file system settled ${SETTLE} s after the last deletion; seed $SEED, $ITEMS_PER_UNIT items per unit."
+echo "Method: median of $RUNS runs each after an untimed warm-up build, each run started by a different tool in turn; wall time and peak RSS from /usr/bin/time -v; a new output directory per run, the disk synced before each, on a file system settled ${SETTLE} s after the last deletion; seed $SEED, $ITEMS_PER_UNIT items per unit."
 echo
 echo "| items | units | Sunlight pages | Sunlight wall | Sunlight RSS | -no-search wall | -no-search RSS | Hugo pages | Hugo wall | Hugo RSS | wall Sunlight/Hugo | RSS Sunlight/Hugo |"
 echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
