@@ -170,5 +170,6 @@
 // `sunlight gen`. testdata/pgo.sh profiles builds of the generated 1,000-
 // and 10,000-item portals and of the demo content into
 // cmd/sunlight/default.pgo, from which the Go toolchain optimises the
-// binary (profile-guided optimisation). Generation alone: go test -bench Generate ./internal/gen.
+// binary (profile-guided optimisation). Generation alone:
+// go test -bench Generate ./internal/gen.
 package gen
