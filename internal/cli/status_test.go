@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"sunlight/internal/htmlcheck"
 )
 
 // TestStatusLine: updates overwrite one line at most once per interval
@@ -76,7 +78,10 @@ func TestBuildShowsProgressOnTerminal(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("build exited %d:\n%s", code, stderr)
 	}
-	pages := countPages(t, out)
+	pages, err := htmlcheck.CountPages(out)
+	if err != nil {
+		t.Fatal(err)
+	}
 	for _, want := range []string{"读取内容…", "建立搜索索引…", fmt.Sprintf("生成页面 %d/%d", pages, pages), "写入开放数据…"} {
 		if !strings.Contains(stderr, want) {
 			t.Errorf("the terminal never showed %q:\n%q", want, stderr)
@@ -141,22 +146,6 @@ func TestCheckAndGenShowStatusOnTerminal(t *testing.T) {
 			t.Errorf("sunlight %v on a terminal exited %d and showed\n%q\nwant %q, then %q after the erase", tc.args, code, stderr, tc.status, tc.after)
 		}
 	}
-}
-
-// countPages counts the HTML pages of a built site.
-func countPages(t *testing.T, dir string) int {
-	t.Helper()
-	n := 0
-	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
-			n++
-		}
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
 }
 
 // openPTY opens a pseudo-terminal pair: /dev/ptmx and its slave.

@@ -166,6 +166,8 @@
 // search index) and with Hugo, several runs each, and prints a Markdown
 // table of median wall time and peak RSS with the Sunlight/Hugo ratios; it
 // expects `sunlight gen` and `sunlight build` (see the script's header).
+// TestBenchScript in cmd/sunlight runs it end to end on a 40-item portal
+// and checks its table against the files the builds wrote.
 // testdata/gencmd is a stand-alone generator with the same flags as
 // `sunlight gen`. testdata/pgo.sh profiles builds of the generated 1,000-
 // and 10,000-item portals and of the demo content into

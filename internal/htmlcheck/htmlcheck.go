@@ -1,6 +1,7 @@
 // Package htmlcheck makes structural assertions on HTML for tests: find
 // elements by a small CSS selector subset, read their text and attributes,
-// and list every link of a page. It is imported only by _test files.
+// list every link of a page, and count the pages of a built site. It is
+// imported only by _test files.
 //
 // Selectors: compound selectors of tag, #id, .class, [attr] and
 // [attr=value] (e.g. `table.tiers`, `meta[name=SiteIDCode]`), joined by
@@ -9,6 +10,8 @@ package htmlcheck
 
 import (
 	"bytes"
+	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -181,4 +184,16 @@ func (c compound) match(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// CountPages counts the pages of a built site: the .html files under dir.
+func CountPages(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".html") {
+			n++
+		}
+		return err
+	})
+	return n, err
 }
