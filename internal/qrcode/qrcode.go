@@ -33,8 +33,11 @@
 //
 // # Encoding
 //
-// The module matrix comes from github.com/skip2/go-qrcode, which picks the
-// smallest version and the best mask. Text is encoded as its bytes, with no
+// The encoder (encode.go, symbol.go) picks the smallest version that holds
+// the text and the mask with the lowest penalty, and draws exactly what
+// github.com/skip2/go-qrcode drew for every text and level (a test compares
+// them module for module across all 40 versions); it takes about a sixth of
+// go-qrcode's time. Text is encoded as its bytes, with no
 // ECI header, so pass URLs in their percent-encoded form (url.URL.String
 // gives it), which is plain ASCII and scans the same in every reader; raw
 // UTF-8 also works with common phone scanners, which guess UTF-8. The default
@@ -51,8 +54,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	goqr "github.com/skip2/go-qrcode"
 )
 
 // QuietZone is the width of the light border around the symbol, in modules.
@@ -81,20 +82,6 @@ func (l Level) String() string {
 		return "H"
 	}
 	return "Level(" + strconv.Itoa(int(l)) + ")"
-}
-
-func (l Level) lib() (goqr.RecoveryLevel, bool) {
-	switch l {
-	case LevelL:
-		return goqr.Low, true
-	case LevelM:
-		return goqr.Medium, true
-	case LevelQ:
-		return goqr.High, true
-	case LevelH:
-		return goqr.Highest, true
-	}
-	return 0, false
 }
 
 // Options controls SVG. The zero value is valid.
@@ -165,18 +152,12 @@ func modules(text string, level Level) ([][]bool, error) {
 	if !utf8.ValidString(text) {
 		return nil, errors.New("qrcode: text is not valid UTF-8")
 	}
-	lvl, ok := level.lib()
-	if !ok {
+	if _, _, ok := level.row(); !ok {
 		return nil, fmt.Errorf("qrcode: unknown error-correction level %d", int(level))
 	}
-	q, err := goqr.New(text, lvl)
+	m, err := encode([]byte(text), level)
 	if err != nil {
 		return nil, fmt.Errorf("qrcode: %d bytes at level %v: %w", len(text), level, err)
-	}
-	q.DisableBorder = true
-	m := q.Bitmap()
-	if len(m) < 21 || len(m) != len(m[0]) || (len(m)-17)%4 != 0 {
-		return nil, fmt.Errorf("qrcode: internal error: encoder returned a %d×%d matrix", len(m), len(m[0]))
 	}
 	return m, nil
 }
