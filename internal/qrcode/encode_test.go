@@ -136,3 +136,12 @@ func BenchmarkGoQRCode(b *testing.B) {
 		q.Bitmap()
 	}
 }
+
+func BenchmarkSVG(b *testing.B) {
+	text := "https://lzfk.example.gov.cn/units/baihua-cgj/powers/990104-006-QZ-001-05/poster/"
+	for b.Loop() {
+		if _, err := SVG(text, Options{Size: "40mm", Label: "二维码:" + text}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -48,11 +48,11 @@
 package qrcode
 
 import (
+	"bytes"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 )
 
@@ -109,7 +109,8 @@ func SVG(text string, opt Options) ([]byte, error) {
 	n := len(m) + 2*QuietZone
 	ns := strconv.Itoa(n)
 
-	var b strings.Builder
+	var b bytes.Buffer
+	b.Grow(1024 + 14*len(m)*len(m)/4) // about what the runs take
 	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ` + ns + ` ` + ns + `" role="img"`)
 	if opt.Label != "" {
 		attr(&b, "aria-label", opt.Label)
@@ -135,12 +136,21 @@ func SVG(text string, opt Options) ([]byte, error) {
 			for x < len(row) && row[x] {
 				x++
 			}
-			w := strconv.Itoa(x - start)
-			b.WriteString("M" + strconv.Itoa(start+QuietZone) + " " + strconv.Itoa(y+QuietZone) + "h" + w + "v1h-" + w + "z")
+			// M<x> <y>h<w>v1h-<w>z
+			d := append(b.AvailableBuffer(), 'M')
+			d = strconv.AppendInt(d, int64(start+QuietZone), 10)
+			d = append(d, ' ')
+			d = strconv.AppendInt(d, int64(y+QuietZone), 10)
+			d = append(d, 'h')
+			d = strconv.AppendInt(d, int64(x-start), 10)
+			d = append(d, "v1h-"...)
+			d = strconv.AppendInt(d, int64(x-start), 10)
+			d = append(d, 'z')
+			b.Write(d)
 		}
 	}
 	b.WriteString(`"/></svg>`)
-	return []byte(b.String()), nil
+	return b.Bytes(), nil
 }
 
 // modules returns the symbol's module matrix without quiet zone:
@@ -162,7 +172,7 @@ func modules(text string, level Level) ([][]bool, error) {
 	return m, nil
 }
 
-func attr(b *strings.Builder, name, value string) {
+func attr(b *bytes.Buffer, name, value string) {
 	b.WriteString(" " + name + `="`)
 	escape(b, value)
 	b.WriteString(`"`)
@@ -170,6 +180,6 @@ func attr(b *strings.Builder, name, value string) {
 
 // escape writes s escaped for XML text and attribute values; characters
 // that XML 1.0 forbids become U+FFFD.
-func escape(b *strings.Builder, s string) {
-	xml.EscapeText(b, []byte(s)) // a strings.Builder never fails
+func escape(b *bytes.Buffer, s string) {
+	xml.EscapeText(b, []byte(s)) // a bytes.Buffer never fails
 }
