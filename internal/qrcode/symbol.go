@@ -202,6 +202,9 @@ func maskFlips(x, y int) uint8 {
 // under each mask and returns the symbol with the lowest penalty, the
 // first of equals.
 func place(version int, formatLevel uint32, stream []byte) [][]bool {
+	if version <= wordVersions {
+		return placeWords(wordLayouts[version], formatLevel, stream)
+	}
 	l := newLayout(version)
 	size := l.size
 	// Each data module's bit and the masks that invert it.
