@@ -14,8 +14,8 @@ import (
 
 // TestBenchScript runs the side-by-side benchmark script,
 // internal/gen/testdata/bench.sh, end to end on a 40-item portal (one run,
-// no settling time) and checks the table it prints against the files the
-// builds left behind. Hugo's columns are filled where hugo is installed and
+// no settling time, with the print pages too) and checks the tables it
+// prints against the files the builds left behind. Hugo's columns are filled where hugo is installed and
 // empty elsewhere (CI does not install it). The script needs bash and
 // /usr/bin/time (Debian package time), which .ci/run installs.
 func TestBenchScript(t *testing.T) {
@@ -34,7 +34,7 @@ func TestBenchScript(t *testing.T) {
 	haveHugo := hugoErr == nil && os.Getenv("CI") == ""
 	bin := sunlightBinary(t)
 	work := t.TempDir()
-	args := []string{"../../internal/gen/testdata/bench.sh", "-r", "1", "-s", "40", "-u", "20", "-w", work, "-k"}
+	args := []string{"../../internal/gen/testdata/bench.sh", "-r", "1", "-s", "40", "-u", "20", "-w", work, "-k", "-p"}
 	if !haveHugo {
 		args = append(args, "-H", filepath.Join(work, "no-hugo"))
 	}
@@ -52,16 +52,25 @@ func TestBenchScript(t *testing.T) {
 			t.Errorf("the output lacks %q:\n%s", want, table)
 		}
 	}
-	var row []string
+	var row, printRow []string
 	for _, line := range strings.Split(table, "\n") {
 		if strings.HasPrefix(line, "| 40 |") {
+			var cells []string
 			for _, c := range strings.Split(strings.Trim(line, "|"), "|") {
-				row = append(row, strings.TrimSpace(c))
+				cells = append(cells, strings.TrimSpace(c))
+			}
+			if row == nil {
+				row = cells
+			} else {
+				printRow = cells
 			}
 		}
 	}
 	if len(row) != 12 {
 		t.Fatalf("no row of 12 columns for 40 items:\n%s", table)
+	}
+	if len(printRow) != 4 || !strings.Contains(table, "With the print pages") {
+		t.Fatalf("no print-pages row of 4 columns for 40 items:\n%s", table)
 	}
 	if row[1] != "2" {
 		t.Errorf("units = %s, want 2 (40 items, 20 per unit)", row[1])
@@ -70,6 +79,15 @@ func TestBenchScript(t *testing.T) {
 		t.Errorf("Sunlight pages = %s, but its build wrote %s", row[2], want)
 	}
 	seconds, megabytes := regexp.MustCompile(`^[0-9]+\.[0-9]{2} s$`), regexp.MustCompile(`^[1-9][0-9]* MB$`)
+	// The print pages add a poster per item and flow and a volume per
+	// unit and year.
+	withPrint := pages(t, filepath.Join(work, "40", "out-print-1"))
+	if without, _ := strconv.Atoi(row[2]); printRow[1] != strconv.Itoa(withPrint) || withPrint <= without {
+		t.Errorf("pages with the print pages = %s (its build wrote %d), without %s", printRow[1], withPrint, row[2])
+	}
+	if !seconds.MatchString(printRow[2]) || !megabytes.MatchString(printRow[3]) {
+		t.Errorf("with the print pages: wall, RSS = %q, %q", printRow[2], printRow[3])
+	}
 	for _, c := range []struct {
 		name, value string
 		re          *regexp.Regexp

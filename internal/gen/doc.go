@@ -163,7 +163,8 @@
 // # Measuring
 //
 // testdata/bench.sh builds each size with Sunlight (with and without the
-// search index) and with Hugo, several runs each, and prints a Markdown
+// search index, and with -p with the print pages, which the generated
+// site.toml turns off) and with Hugo, several runs each, and prints a Markdown
 // table of median wall time and peak RSS with the Sunlight/Hugo ratios; it
 // expects `sunlight gen` and `sunlight build` (see the script's header).
 // TestBenchScript in cmd/sunlight runs it end to end on a 40-item portal

@@ -4,7 +4,7 @@
 #
 # Usage:
 #   internal/gen/testdata/bench.sh [-r RUNS] [-s "1000 10000 100000"] [-u ITEMS_PER_UNIT]
-#                                  [-S SEED] [-w WORKDIR] [-k] [-H HUGO] SUNLIGHT_BINARY
+#                                  [-S SEED] [-w WORKDIR] [-k] [-p] [-H HUGO] SUNLIGHT_BINARY
 #
 #   -r RUNS            timed builds per tool and size (default 3; env RUNS)
 #   -s SIZES           item counts (default "1000 10000 100000"; env SIZES)
@@ -12,6 +12,7 @@
 #   -S SEED            generator seed (default 1)
 #   -w WORKDIR         where corpora and outputs go (default: a new temp dir)
 #   -k                 keep WORKDIR afterwards
+#   -p                 also build with the print pages (no_print = false)
 #   -H HUGO            hugo binary (default: hugo on PATH; Debian package "hugo")
 #
 # What it expects of the Sunlight binary:
@@ -36,7 +37,8 @@
 # system's pending work (the first 100,000-item build spent 44-51 s in the
 # kernel, the others 13-17 s), so an untimed Sunlight build comes first.
 # Three builds are then measured per size: Sunlight with the search index,
-# Sunlight with -no-search, and Hugo (hugo --quiet); each run starts with
+# Sunlight with -no-search, and Hugo (hugo --quiet), and with -p a fourth,
+# Sunlight on the same corpus with the print pages; each run starts with
 # the next of them in turn, and before each build the files it reads are
 # read once, untimed, so that every build starts with its corpus in the
 # page cache (see warm). The table
@@ -51,12 +53,13 @@ ITEMS_PER_UNIT=${ITEMS_PER_UNIT:-100}
 SEED=1
 WORK=""
 KEEP=0
+PRINT=0
 HUGO=${HUGO:-hugo}
 SETTLE=${SETTLE:-120}
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
-while getopts "r:s:u:S:w:kH:h" opt; do
+while getopts "r:s:u:S:w:kpH:h" opt; do
 	case $opt in
 	r) RUNS=$OPTARG ;;
 	s) SIZES=$OPTARG ;;
@@ -64,6 +67,7 @@ while getopts "r:s:u:S:w:kH:h" opt; do
 	S) SEED=$OPTARG ;;
 	w) WORK=$OPTARG ;;
 	k) KEEP=1 ;;
+	p) PRINT=1 ;;
 	H) HUGO=$OPTARG ;;
 	*) usage ;;
 	esac
@@ -139,7 +143,7 @@ fmt_s() { [ -n "$1" ] && awk -v v="$1" 'BEGIN { printf "%.2f s", v }' || echo "�
 fmt_mb() { [ -n "$1" ] && awk -v v="$1" 'BEGIN { printf "%.0f MB", v / 1024 }' || echo "–"; }
 ratio() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "–" }' || echo "–"; }
 
-declare -a ROWS=()
+declare -a ROWS=() PROWS=()
 for items in $SIZES; do
 	units=$((items / ITEMS_PER_UNIT))
 	[ "$units" -ge 1 ] || units=1
@@ -159,9 +163,22 @@ for items in $SIZES; do
 	log "size $items: warm-up build (not timed)"
 	"$SUNLIGHT" build -content "$dir/content" -out "$dir/out-warmup" >"$dir/warmup.log" 2>&1 ||
 		{ tail -n 20 "$dir/warmup.log" >&2; exit 1; }
-	declare -a sw=() sr=() nw=() nr=() hw=() hr=()
+	declare -a sw=() sr=() nw=() nr=() hw=() hr=() pw=() pr=()
 	tools="sunlight nosearch"
 	[ "$HAVE_HUGO" = 1 ] && tools="$tools hugo"
+	if [ "$PRINT" = 1 ]; then
+		# The same corpus with the print pages (a poster with a QR code
+		# per item and flow, a year-end volume per unit and year), which
+		# the generator leaves out as Hugo's site has nothing like them:
+		# hard links, and a site.toml of its own.
+		rm -rf "$dir/content-print"
+		cp -al "$dir/content" "$dir/content-print"
+		rm "$dir/content-print/site.toml"
+		sed 's/^no_print = true$/no_print = false/' "$dir/content/site.toml" >"$dir/content-print/site.toml"
+		grep -q '^no_print = false$' "$dir/content-print/site.toml" ||
+			{ echo "bench.sh: the generated site.toml does not say no_print = true" >&2; exit 1; }
+		tools="$tools print"
+	fi
 	for run in $(seq 1 "$RUNS"); do
 		# Each run starts with a different tool, so that whatever the
 		# file system still owes falls on each in turn.
@@ -191,6 +208,13 @@ for items in $SIZES; do
 					"$HUGO" --quiet -s "$dir/hugo" -d "$dir/out-hugo-$run"
 				hw+=("$W"); hr+=("$R")
 				;;
+			print)
+				log "size $items, run $run/$RUNS: sunlight with the print pages"
+				warm "$dir/content-print"
+				measure "$dir/out-print-$run" "$dir/print-$run.log" \
+					"$SUNLIGHT" build -content "$dir/content-print" -out "$dir/out-print-$run"
+				pw+=("$W"); pr+=("$R")
+				;;
 			esac
 		done
 	done
@@ -202,7 +226,11 @@ for items in $SIZES; do
 		hp=$(pages "$dir/out-hugo-1")
 	fi
 	ROWS+=("| $items | $units | $(pages "$dir/out-sunlight-1") | $(fmt_s "$msw") | $(fmt_mb "$msr") | $(fmt_s "$mnw") | $(fmt_mb "$mnr") | $hp | $(fmt_s "$mhw") | $(fmt_mb "$mhr") | $(ratio "$msw" "$mhw") | $(ratio "$msr" "$mhr") |")
-	unset sw sr nw nr hw hr
+	if [ "$PRINT" = 1 ]; then
+		mpw=$(printf '%s\n' "${pw[@]}" | median); mpr=$(printf '%s\n' "${pr[@]}" | median)
+		PROWS+=("| $items | $(pages "$dir/out-print-1") | $(fmt_s "$mpw") | $(fmt_mb "$mpr") |")
+	fi
+	unset sw sr nw nr hw hr pw pr
 done
 
 cpu=$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
@@ -220,3 +248,13 @@ echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for row in "${ROWS[@]}"; do
 	echo "$row"
 done
+if [ "$PRINT" = 1 ]; then
+	echo
+	echo "With the print pages (-p): Sunlight, the same corpus with no_print = false (no Hugo counterpart); medians of the same runs."
+	echo
+	echo "| items | pages | wall | RSS |"
+	echo "|---:|---:|---:|---:|"
+	for row in "${PROWS[@]}"; do
+		echo "$row"
+	done
+fi
