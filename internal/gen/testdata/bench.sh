@@ -23,11 +23,12 @@
 #       builds the portal (with the search index unless -no-search)
 #
 # Each size is generated once; then every build runs RUNS times under
-# /usr/bin/time -v, each run into a new output directory. Outputs are
-# deleted only after the last run of a size, and the script then waits
-# SETTLE seconds (default 120; env SETTLE) after a sync before the next size,
-# and before the first: on ext4 without a journal, creating a file steps
-# over the inodes freed in the last minute (several minutes while their
+# /usr/bin/time -v, each run into a new output directory (at 100,000
+# items and 3 runs the outputs take about 40 GB of disk, 60 GB with
+# -p). Outputs are deleted only after the last run of a size, and the
+# script then waits SETTLE seconds (default 120; env SETTLE) after a sync
+# before the next size, and before the first: on ext4 without a journal,
+# creating a file steps over the inodes freed in the last minute (several minutes while their
 # blocks are unwritten; perf shows recently_deleted under __ext4_new_inode),
 # so a build started right after deleting a large tree pays for the
 # deletion, more the more files it creates. 65 s was not enough after a
