@@ -203,7 +203,7 @@ func maskFlips(x, y int) uint8 {
 // first of equals.
 func place(version int, formatLevel uint32, stream []byte) [][]bool {
 	if version <= wordVersions {
-		return placeWords(wordLayouts[version], formatLevel, stream)
+		return placeWords(wordLayoutOf(version), formatLevel, stream)
 	}
 	l := newLayout(version)
 	size := l.size
@@ -259,7 +259,9 @@ func place(version int, formatLevel uint32, stream []byte) [][]bool {
 func penalty(m []uint8, size int) int {
 	p := 0
 	for i := range size {
-		p += linePenalties(m, i, size)
+		row := func(j int) bool { return m[i*size+j] != 0 }
+		col := func(j int) bool { return m[j*size+i] != 0 }
+		p += runsPenalty(size, row) + windowPenalty(size, row) + runsPenalty(size, col) + windowPenalty(size, col)
 	}
 	blocks, dark := 0, 0
 	for y := range size {
@@ -286,33 +288,41 @@ func penalty(m []uint8, size int) int {
 	return p + 3*blocks + 10*(dev/(n/20))
 }
 
-// runPenalty is what the count-th module of a run adds.
-var runPenalty = [8]int{0, 0, 0, 0, 0, 0, 4, 1}
-
-// linePenalties scores the runs and finder-like patterns of row i and
-// column i. The two scans are independent chains of dependent steps, so
-// they run side by side in one loop.
-func linePenalties(m []uint8, i, size int) int {
-	p := 0
-	row, col := m[i*size:(i+1)*size], i
-	lastR, countR, lastC, countC := row[0], 0, m[col], 0
-	var windowR, windowC int16
+// runsPenalty scores the runs of one colour in a line of size modules:
+// 4 for the sixth module of a run, 1 for each after it.
+func runsPenalty(size int, dark func(j int) bool) int {
+	p, last, count := 0, false, 0
 	for j := range size {
-		r, c := row[j], m[col+j*size]
-		// count+1 while the colour holds, 1 when it changes.
-		countR = countR*int(1^(r^lastR)) + 1
-		countC = countC*int(1^(c^lastC)) + 1
-		lastR, lastC = r, c
-		p += runPenalty[min(countR, 7)] + runPenalty[min(countC, 7)]
-		windowR = windowR<<1 | int16(r)
-		windowC = windowC<<1 | int16(c)
-		if w := windowR & 0x7ff; w == 0x05d || w == 0x5d0 || j == size-1 && windowR&0x7f == 0x5d {
-			p += 40
-			windowR = 0xff
+		v := dark(j)
+		if j > 0 && v == last {
+			count++
+		} else {
+			last, count = v, 1
 		}
-		if w := windowC & 0x7ff; w == 0x05d || w == 0x5d0 || j == size-1 && windowC&0x7f == 0x5d {
+		if count == 6 {
+			p += 4
+		} else if count > 6 {
+			p++
+		}
+	}
+	return p
+}
+
+// windowPenalty scores the finder-like patterns of a line as go-qrcode
+// finds them: an 11-module window (light before the line's start) equal
+// to 00001011101 or 10111010000, or 1011101 ending the line, scores 40,
+// and the window then starts over as 0xff.
+func windowPenalty(size int, dark func(j int) bool) int {
+	p := 0
+	var window int16
+	for j := range size {
+		window <<= 1
+		if dark(j) {
+			window |= 1
+		}
+		if w := window & 0x7ff; w == 0x05d || w == 0x5d0 || j == size-1 && window&0x7f == 0x5d {
 			p += 40
-			windowC = 0xff
+			window = 0xff
 		}
 	}
 	return p

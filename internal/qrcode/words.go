@@ -1,6 +1,9 @@
 package qrcode
 
-import "math/bits"
+import (
+	"math/bits"
+	"sync"
+)
 
 // wordVersions are the versions placeWords draws: at most 64 modules a
 // side, every portal URL.
@@ -14,14 +17,19 @@ type wordLayout struct {
 	maskRow, maskCol [8][64]uint64 // the data modules each mask inverts
 }
 
-// wordLayouts are the word layouts of versions 1 to wordVersions, made
-// once (in about 0.3 ms): what a symbol's drawing needs besides its text.
-var wordLayouts = func() (w [wordVersions + 1]*wordLayout) {
-	for v := 1; v <= wordVersions; v++ {
-		w[v] = newWordLayout(v)
-	}
-	return w
-}()
+// wordLayouts holds the word layout of each version up to wordVersions,
+// made when a code of that version is first drawn (a few tens of
+// microseconds each): what a symbol's drawing needs besides its text.
+var wordLayouts [wordVersions + 1]struct {
+	once sync.Once
+	w    *wordLayout
+}
+
+func wordLayoutOf(version int) *wordLayout {
+	e := &wordLayouts[version]
+	e.once.Do(func() { e.w = newWordLayout(version) })
+	return e.w
+}
 
 func newWordLayout(version int) *wordLayout {
 	l := newLayout(version)
@@ -128,21 +136,13 @@ func wordLinePenalty(x uint64, size int) int {
 	// Finder-like patterns: 1011101 starting at bit i, with four light
 	// modules before it (or the line's start) or after it, or ending the
 	// line. Only where one is found can go-qrcode's window, which starts
-	// over after each pattern, differ from none; the line is then scanned
-	// as it scans it.
+	// over after each pattern, differ from none; windowPenalty then scans
+	// the line.
 	core := x & ^(x >> 1) & (x >> 2) & (x >> 3) & (x >> 4) & ^(x >> 5) & (x >> 6) & low(size-6)
 	before := ^(x << 1) & ^(x << 2) & ^(x << 3) & ^(x << 4)
 	after := ^(x >> 7) & ^(x >> 8) & ^(x >> 9) & ^(x >> 10) & low(size-10)
 	if core&(before|after) == 0 && core>>(size-7)&1 == 0 {
 		return p
 	}
-	var window int16
-	for j := range size {
-		window = window<<1 | int16(x>>j&1)
-		if w := window & 0x7ff; w == 0x05d || w == 0x5d0 || j == size-1 && window&0x7f == 0x5d {
-			p += 40
-			window = 0xff
-		}
-	}
-	return p
+	return p + windowPenalty(size, func(j int) bool { return x>>j&1 != 0 })
 }
